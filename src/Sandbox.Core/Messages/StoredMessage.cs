@@ -1,0 +1,58 @@
+using Sandbox.Core.Mime;
+
+namespace Sandbox.Core.Messages;
+
+/// <summary>
+/// One captured message: the exact bytes received, its envelope, a parsed view built once at
+/// ingest, and its flags. Everything but the flags is immutable; flags change only through
+/// <see cref="Store.MessageStore"/> so that every change is published.
+/// </summary>
+public sealed class StoredMessage
+{
+    private int _flags;
+
+    internal StoredMessage(uint seq, string id, DateTimeOffset receivedAt, ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags)
+    {
+        Seq = seq;
+        Id = id;
+        ReceivedAt = receivedAt;
+        Raw = raw;
+        Envelope = envelope;
+        View = view;
+        _flags = (int)flags;
+    }
+
+    /// <summary>Monotonic, never reused while the process lives; the IMAP UID and the REST cursor.</summary>
+    public uint Seq { get; }
+
+    public string Id { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>The exact bytes received (after SMTP dot-unstuffing), ending in CRLF.</summary>
+    public ReadOnlyMemory<byte> Raw { get; }
+
+    public int Size => Raw.Length;
+
+    public MessageEnvelope Envelope { get; }
+
+    public MessageView View { get; }
+
+    public MessageFlags Flags => (MessageFlags)Volatile.Read(ref _flags);
+
+    public bool IsRead => (Flags & MessageFlags.Seen) != 0;
+
+    /// <summary>Atomically applies the change; returns the flags before and after.</summary>
+    internal (MessageFlags Before, MessageFlags After) UpdateFlags(MessageFlags add, MessageFlags remove)
+    {
+        while (true)
+        {
+            var before = Volatile.Read(ref _flags);
+            var after = (before | (int)add) & ~(int)remove;
+            if (Interlocked.CompareExchange(ref _flags, after, before) == before)
+            {
+                return ((MessageFlags)before, (MessageFlags)after);
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using Sandbox.Core.Ingest;
+
+namespace Sandbox.Core.Mime;
+
+/// <summary>
+/// Builds the <see cref="MessageView"/> of raw bytes with MimeKit, once, at ingest. Never
+/// throws for bad content: a message MimeKit cannot parse gets a view with a warning.
+/// </summary>
+public static class MessageViewBuilder
+{
+    private const int SnippetLength = 200;
+
+    public static MessageView Build(ReadOnlyMemory<byte> raw, IngestLimits limits)
+    {
+        var warnings = new List<string>();
+        var tooManyParts = RawPreChecks.CountBoundaryLikeLines(raw.Span, limits.MaxMimeParts) > limits.MaxMimeParts;
+        try
+        {
+            var message = Parse(raw, limits, headersOnly: tooManyParts);
+            if (tooManyParts)
+            {
+                warnings.Add($"The message has more than {limits.MaxMimeParts} MIME parts; its body is kept raw and not parsed.");
+                return FromHeaders(message, warnings);
+            }
+
+            return FromMessage(message, limits, warnings);
+        }
+        catch (FormatException ex)
+        {
+            return Failed($"MIME parsing failed: {ex.Message}");
+        }
+    }
+
+    /// <summary>Parses stored raw bytes again, with the same limits (for parts and bodies on demand).</summary>
+    public static MimeMessage Parse(ReadOnlyMemory<byte> raw, IngestLimits limits, bool headersOnly = false)
+    {
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = limits.MaxMimeDepth;
+        var stream = AsStream(raw);
+        var parser = new MimeParser(options, stream, persistent: true);
+        if (!headersOnly)
+        {
+            return parser.ParseMessage();
+        }
+
+        var headers = parser.ParseHeaders();
+        var message = new MimeMessage(options, headers, RfcComplianceMode.Loose);
+        return message;
+    }
+
+    private static MessageView FromHeaders(MimeMessage message, List<string> warnings) => new()
+    {
+        Subject = message.Subject,
+        From = Addresses(message.From),
+        To = Addresses(message.To),
+        Cc = Addresses(message.Cc),
+        BccHeader = Addresses(message.Bcc),
+        ReplyTo = Addresses(message.ReplyTo),
+        MessageIdHeader = message.MessageId,
+        Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+        Headers = message.Headers.Select(h => new HeaderField(h.Field, h.Value)).ToArray(),
+        Warnings = warnings,
+    };
+
+    private static MessageView FromMessage(MimeMessage message, IngestLimits limits, List<string> warnings)
+    {
+        TextPart? textPart = null;
+        TextPart? htmlPart = null;
+        var attachments = new List<AttachmentInfo>();
+        foreach (var (partId, entity, depth) in MimeTree.Leaves(message))
+        {
+            if (depth >= limits.MaxMimeDepth - 1 && warnings.Count == 0)
+            {
+                warnings.Add($"MIME nesting reaches the depth limit of {limits.MaxMimeDepth}; deeper parts are kept raw.");
+            }
+
+            if (entity is TextPart text && !text.IsAttachment && text.FileName is null)
+            {
+                if (text.IsPlain && textPart is null && !text.IsHtml)
+                {
+                    textPart = text;
+                    continue;
+                }
+
+                if (text.IsHtml && htmlPart is null)
+                {
+                    htmlPart = text;
+                    continue;
+                }
+            }
+
+            attachments.Add(Describe(partId, entity));
+        }
+
+        var view = FromHeaders(message, warnings);
+        var textBody = textPart?.Text;
+        var htmlBody = htmlPart?.Text;
+        return new MessageView
+        {
+            Subject = view.Subject,
+            From = view.From,
+            To = view.To,
+            Cc = view.Cc,
+            BccHeader = view.BccHeader,
+            ReplyTo = view.ReplyTo,
+            MessageIdHeader = view.MessageIdHeader,
+            Date = view.Date,
+            Headers = view.Headers,
+            Text = textBody,
+            Html = htmlBody,
+            Snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody)),
+            Attachments = attachments,
+            HasAttachments = attachments.Exists(a => !a.Inline),
+            Warnings = warnings,
+        };
+    }
+
+    private static AttachmentInfo Describe(string partId, MimeEntity entity)
+    {
+        using var hash = new HashingStream();
+        switch (entity)
+        {
+            case MimePart part when part.Content is not null:
+                part.Content.DecodeTo(hash);
+                break;
+            case MessagePart rfc822 when rfc822.Message is not null:
+                rfc822.Message.WriteTo(hash);
+                break;
+            default:
+                break;
+        }
+
+        var disposition = entity.ContentDisposition;
+        var isInline = disposition is null
+            ? entity.ContentId is not null
+            : disposition.Disposition.Equals(ContentDisposition.Inline, StringComparison.OrdinalIgnoreCase);
+        var fileName = entity is MimePart mp ? mp.FileName : disposition?.FileName ?? entity.ContentType.Name;
+        return new AttachmentInfo(partId, fileName, entity.ContentType.MimeType.ToLowerInvariant(), hash.Length, entity.ContentId, isInline, hash.HexDigest());
+    }
+
+    private static MessageView Failed(string warning) => new() { ParseFailed = true, Warnings = [warning] };
+
+    private static MailAddress[] Addresses(InternetAddressList list)
+    {
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        return list.Mailboxes.Select(m => new MailAddress(string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Address)).ToArray();
+    }
+
+    private static string Snippet(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(SnippetLength);
+        var lastWasSpace = true;
+        foreach (var c in text)
+        {
+            if (sb.Length >= SnippetLength)
+            {
+                break;
+            }
+
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (!lastWasSpace)
+                {
+                    sb.Append(' ');
+                }
+
+                lastWasSpace = true;
+                continue;
+            }
+
+            sb.Append(c);
+            lastWasSpace = false;
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> raw) =>
+        MemoryMarshal.TryGetArray(raw, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(raw.ToArray(), writable: false);
+
+    /// <summary>A write-only stream that counts and hashes what passes through it.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public string HexDigest() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            _length += buffer.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using Sandbox.Core.Ingest;
+using Sandbox.Core.Store;
+using Sandbox.Protocols.Smtp;
+using Sandbox.Protocols.Tls;
+using Sandbox.Protocols.Transport;
+using Sandbox.Server.Configuration;
+using Sandbox.Server.Security;
+
+namespace Sandbox.Server.Hosting;
+
+/// <summary>Registers the store, the ingest path, options and the protocol listeners.</summary>
+internal static class SandboxServices
+{
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StoreOptions>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<TlsOptions>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ListenOptions>, SandboxOptionsValidator>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<TlsOptions>().Bind(configuration.GetSection(TlsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ListenOptions>().Bind(configuration.GetSection(ListenOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName));
+
+        services.AddSingleton(sp => new MessageStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new IngestLimits());
+        services.AddSingleton(sp => new MessageIngestor(
+            sp.GetRequiredService<MessageStore>(),
+            sp.GetRequiredService<IngestLimits>(),
+            sp.GetRequiredService<IOptions<SmtpOptions>>().Value.MaxMessageSize));
+        services.AddSingleton(sp => new TlsCertificateProvider(sp.GetRequiredService<IOptions<TlsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<BoundEndpoints>();
+        services.AddSingleton(sp => new OriginPolicy(sp.GetRequiredService<IOptions<HttpOptions>>().Value.AllowedOrigins.Select(o => o.TrimEnd('/')).ToArray()));
+        services.AddHostedService<SmtpListenerService>();
+        return services;
+    }
+}
