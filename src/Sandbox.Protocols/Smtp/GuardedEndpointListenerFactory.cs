@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Sandbox.Protocols.Transport;
 using SmtpServer;
@@ -16,43 +15,16 @@ internal sealed class GuardedEndpointListenerFactory : IEndpointListenerFactory
 {
     private static readonly byte[] TooManyConnections = "421 4.7.0 Too many connections, try again later\r\n"u8.ToArray();
     private readonly EndpointListenerFactory _inner = new();
-    private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
-    private readonly SmtpOptions _options;
-    private int _total;
+    private readonly ConnectionLimiter _limiter;
 
     public GuardedEndpointListenerFactory(SmtpOptions options, Action<IEndpointDefinition, EndPoint> started)
     {
-        _options = options;
+        _limiter = new ConnectionLimiter(options.MaxConnections, options.MaxConnectionsPerAddress);
         _inner.EndpointStarted += (_, e) => started(e.EndpointDefinition, e.LocalEndPoint);
     }
 
     public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
         new Listener(this, _inner.CreateListener(endpointDefinition));
-
-    private bool TryAcquire(IPAddress address)
-    {
-        if (Interlocked.Increment(ref _total) > _options.MaxConnections)
-        {
-            Interlocked.Decrement(ref _total);
-            return false;
-        }
-
-        var perAddress = _perAddress.AddOrUpdate(address, 1, (_, n) => n + 1);
-        if (perAddress > _options.MaxConnectionsPerAddress)
-        {
-            Release(address);
-            return false;
-        }
-
-        return true;
-    }
-
-    private void Release(IPAddress address)
-    {
-        Interlocked.Decrement(ref _total);
-        _perAddress.AddOrUpdate(address, 0, (_, n) => n - 1);
-        _perAddress.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
-    }
 
     private sealed class Listener(GuardedEndpointListenerFactory owner, IEndpointListener inner) : IEndpointListener
     {
@@ -64,9 +36,9 @@ internal sealed class GuardedEndpointListenerFactory : IEndpointListenerFactory
                 var address = context.Properties.TryGetValue(EndpointListener.RemoteEndPointKey, out var ep) && ep is IPEndPoint ip
                     ? ip.Address
                     : IPAddress.None;
-                if (owner.TryAcquire(address))
+                if (owner._limiter.TryAcquire(address))
                 {
-                    return new SmtpPipe(pipe, () => owner.Release(address));
+                    return new SmtpPipe(pipe, () => owner._limiter.Release(address));
                 }
 
                 await RefuseAsync(pipe, cancellationToken);
