@@ -18,7 +18,7 @@ public sealed class MessageIngestor(MessageStore store, IngestLimits limits, lon
     public long MaxMessageSize => maxMessageSize;
 
     /// <summary>Ingests raw bytes the caller owns (they must not change afterwards).</summary>
-    public IngestResult Ingest(ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageFlags flags = MessageFlags.None)
+    public IngestResult Ingest(ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageFlags flags = MessageFlags.None, MessagePlacement? placement = null)
     {
         if (raw.Length == 0)
         {
@@ -41,7 +41,7 @@ public sealed class MessageIngestor(MessageStore store, IngestLimits limits, lon
         }
 
         var view = MessageViewBuilder.Build(raw, limits);
-        var message = store.Add(raw, envelope, view, flags);
+        var message = store.Add(raw, envelope, view, flags, placement);
         return message is null ? new IngestResult(null, IngestRejection.TooLarge) : new IngestResult(message, IngestRejection.None);
     }
 }

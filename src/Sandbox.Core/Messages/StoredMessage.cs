@@ -11,8 +11,10 @@ public sealed class StoredMessage
 {
     private int _flags;
 
-    internal StoredMessage(uint seq, string id, DateTimeOffset receivedAt, ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags)
+    internal StoredMessage(uint seq, string id, DateTimeOffset receivedAt, ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags, MessagePlacement placement)
     {
+        Folder = placement.Folder;
+        Owner = placement.Owner;
         Seq = seq;
         Id = id;
         ReceivedAt = receivedAt;
@@ -33,6 +35,12 @@ public sealed class StoredMessage
     public ReadOnlyMemory<byte> Raw { get; }
 
     public int Size => Raw.Length;
+
+    /// <summary>"INBOX" for captured mail; another folder for mail a client stored with IMAP APPEND, COPY or MOVE.</summary>
+    public string Folder { get; }
+
+    /// <summary>The login that owns a non-INBOX message; null for captured mail (visible by the mailbox rule).</summary>
+    public string? Owner { get; }
 
     public MessageEnvelope Envelope { get; }
 

@@ -49,7 +49,7 @@ public sealed class MessageStore
     /// first when a cap would be exceeded. Returns null when the message alone exceeds the
     /// byte cap.
     /// </summary>
-    public StoredMessage? Add(ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags = MessageFlags.None)
+    public StoredMessage? Add(ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags = MessageFlags.None, MessagePlacement? placement = null)
     {
         if (raw.Length > _options.MaxBytes)
         {
@@ -66,7 +66,7 @@ public sealed class MessageStore
             }
 
             var seq = checked(_log.Head + 1);
-            var message = new StoredMessage(seq, MessageId.Format(UidValidity, seq), now, raw, envelope, view, flags);
+            var message = new StoredMessage(seq, MessageId.Format(UidValidity, seq), now, raw, envelope, view, flags, placement ?? MessagePlacement.Inbox);
             _log.Append(message);
             _count++;
             _bytes += raw.Length;
