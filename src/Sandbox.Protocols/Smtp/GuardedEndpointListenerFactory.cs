@@ -16,10 +16,12 @@ internal sealed class GuardedEndpointListenerFactory : IEndpointListenerFactory
     private static readonly byte[] TooManyConnections = "421 4.7.0 Too many connections, try again later\r\n"u8.ToArray();
     private readonly EndpointListenerFactory _inner = new();
     private readonly ConnectionLimiter _limiter;
+    private readonly long _maxMessageSize;
 
     public GuardedEndpointListenerFactory(SmtpOptions options, Action<IEndpointDefinition, EndPoint> started)
     {
         _limiter = new ConnectionLimiter(options.MaxConnections, options.MaxConnectionsPerAddress);
+        _maxMessageSize = options.MaxMessageSize;
         _inner.EndpointStarted += (_, e) => started(e.EndpointDefinition, e.LocalEndPoint);
     }
 
@@ -38,7 +40,7 @@ internal sealed class GuardedEndpointListenerFactory : IEndpointListenerFactory
                     : IPAddress.None;
                 if (owner._limiter.TryAcquire(address))
                 {
-                    return new SmtpPipe(pipe, () => owner._limiter.Release(address));
+                    return new SmtpPipe(pipe, owner._maxMessageSize, () => owner._limiter.Release(address));
                 }
 
                 await RefuseAsync(pipe, cancellationToken);

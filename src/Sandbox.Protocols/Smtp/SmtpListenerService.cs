@@ -116,7 +116,7 @@ public sealed class SmtpListenerService : IHostedService, IDisposable
         var certificate = _tls.Certificate;
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(_options.ServerName)
-            .MaxMessageSize(_options.MaxMessageSize, MaxMessageSizeHandling.Strict)
+            .MaxMessageSize(_options.MaxMessageSize, MaxMessageSizeHandling.Ignore)
             .MaxAuthenticationAttempts(_options.MaxAuthenticationAttempts)
             .CommandWaitTimeout(_options.IdleTimeout)
             .Endpoint(e =>
@@ -160,12 +160,12 @@ public sealed class SmtpListenerService : IHostedService, IDisposable
                     context.Properties[SmtpSessionKeys.Helo] = ehlo.DomainOrAddress;
                     break;
                 case DataCommand:
-                    (context.Pipe as SmtpPipe)?.ArmForData();
+                    (context.Pipe as SmtpPipe)?.BeginData();
                     break;
                 default:
                     break;
             }
         };
-        context.CommandExecuted += (_, _) => (context.Pipe as SmtpPipe)?.Disarm();
+        context.CommandExecuted += (_, _) => (context.Pipe as SmtpPipe)?.EndData();
     }
 }
