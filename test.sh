@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one command that runs every test: UI component tests (Vitest), then the .NET suites
-# (unit, real-socket protocol tests, REST, and the headless-Chromium end-to-end tests).
+# The one command that runs every test: UI component tests (Vitest), the .NET suites (unit,
+# real-socket protocol tests, REST, headless-Chromium end-to-end), and a smoke test of the
+# published app (the same publish the Dockerfile runs).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,3 +11,4 @@ fi
 
 dotnet build Sandbox.sln -c Release
 dotnet test --solution Sandbox.sln -c Release --no-build
+scripts/smoke-published.sh
