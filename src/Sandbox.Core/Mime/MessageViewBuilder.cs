@@ -115,6 +115,8 @@ public static class MessageViewBuilder
             Snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody)),
             Attachments = attachments,
             HasAttachments = attachments.Exists(a => !a.Inline),
+            Links = LinkExtractor.Extract(textBody, htmlBody),
+            Codes = CodeExtractor.Extract(textBody, htmlBody),
             Warnings = warnings,
         };
     }
