@@ -19,7 +19,8 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         _app = app;
         HttpAddress = SandboxApp.HttpAddress(app);
-        Http = new HttpClient { BaseAddress = HttpAddress };
+        Http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(90) };
+        Client = new SandboxClient(Http);
     }
 
     /// <summary>The web UI and API base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -27,6 +28,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>An HttpClient for the API, with <see cref="HttpAddress"/> as its base address.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>A ready typed client of the REST API (waits, links, codes, delete by filter).</summary>
+    public SandboxClient Client { get; }
 
     public int SmtpPort => Port("smtp");
 
