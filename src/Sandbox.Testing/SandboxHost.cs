@@ -43,7 +43,14 @@ public sealed class SandboxHost : IAsyncDisposable
     /// Starts the Sandbox. <paramref name="settings"/> override configuration keys
     /// (e.g. <c>["Sandbox:Store:MaxMessages"] = "10"</c>); every port defaults to 0.
     /// </summary>
-    public static async Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, configureServices: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the Sandbox with service overrides, e.g. a fake <see cref="TimeProvider"/>
+    /// (<c>services.AddSingleton&lt;TimeProvider&gt;(fake)</c>) to drive wait timeouts.
+    /// </summary>
+    public static async Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
     {
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -59,7 +66,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         var args = merged.Select(p => $"--{p.Key}={p.Value}").ToArray();
-        var app = SandboxApp.Create(args);
+        var app = SandboxApp.Create(args, configureServices is null ? null : b => configureServices(b.Services));
         try
         {
             await app.StartAsync(cancellationToken);

@@ -14,8 +14,9 @@ public static class MessageWaiter
     /// <summary>
     /// Waits until <paramref name="count"/> messages with seq above <c>filter.After</c> match, or
     /// the token is cancelled (then <see cref="WaitOutcome.Completed"/> is false; nothing throws).
+    /// <paramref name="listening"/> runs once the waiter is subscribed and has scanned the store.
     /// </summary>
-    public static async Task<WaitOutcome> WaitAsync(MessageStore store, MessageFilter filter, int count, CancellationToken cancellationToken)
+    public static async Task<WaitOutcome> WaitAsync(MessageStore store, MessageFilter filter, int count, Action? listening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
@@ -40,6 +41,8 @@ public static class MessageWaiter
                 }
             }
 
+            listening?.Invoke();
+            listening = null;
             try
             {
                 while (found.Count < count && await subscription.Reader.WaitToReadAsync(cancellationToken))
@@ -62,7 +65,16 @@ public static class MessageWaiter
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return new WaitOutcome(found.Values.ToArray(), false, evicted, store.HeadSeq);
+                // Changes already committed count: apply what the feed holds before giving up.
+                while (found.Count < count && subscription.Reader.TryRead(out var change))
+                {
+                    evicted += Apply(change, filter, scannedHead, found);
+                }
+
+                var items = found.Values.Take(count).ToArray();
+                return found.Count >= count
+                    ? new WaitOutcome(items, true, evicted, items[^1].Seq)
+                    : new WaitOutcome(items, false, evicted, store.HeadSeq);
             }
         }
     }

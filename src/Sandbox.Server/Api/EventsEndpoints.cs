@@ -56,6 +56,7 @@ internal static class EventsEndpoints
             return;
         }
 
+        var listening = false;
         try
         {
             var writer = new EventWriter(http.Response, json.Value.SerializerOptions);
@@ -77,6 +78,8 @@ internal static class EventsEndpoints
                 }
             }
 
+            gauge.MarkListening();
+            listening = true;
             await PumpAsync(subscription, filter, replayedHead, writer, time, ct);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -89,7 +92,7 @@ internal static class EventsEndpoints
         }
         finally
         {
-            gauge.Exit();
+            gauge.Exit(listening);
         }
     }
 

@@ -74,17 +74,20 @@ internal static class WaitEndpoints
             return Problems.BadRequest($"timeout must be a number of seconds between 0 and {MaxTimeoutSeconds} (larger values are clamped).");
         }
 
+        // The deadline starts before the waiter counts as registered, so a test that advances
+        // a fake clock after seeing the waiter always reaches the timer.
+        var seconds = Math.Min(timeout ?? DefaultTimeoutSeconds, MaxTimeoutSeconds);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
         if (!gauge.TryEnter(options.MaxConcurrentWaiters))
         {
             return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many waiters", $"At most {options.MaxConcurrentWaiters} waits may run at once (Sandbox:Api:MaxConcurrentWaiters).");
         }
 
+        var listening = false;
         try
         {
-            var seconds = Math.Min(timeout ?? DefaultTimeoutSeconds, MaxTimeoutSeconds);
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, http.RequestAborted);
-            var outcome = await MessageWaiter.WaitAsync(store, filter, count ?? 1, linked.Token);
+            var outcome = await MessageWaiter.WaitAsync(store, filter, count ?? 1, () => { listening = true; gauge.MarkListening(); }, linked.Token);
             if (outcome.Completed)
             {
                 return TypedResults.Ok(new WaitResultDto(outcome.Matches.Select(MessageMapper.ToDetail).ToArray(), outcome.Cursor));
@@ -96,7 +99,7 @@ internal static class WaitEndpoints
         }
         finally
         {
-            gauge.Exit();
+            gauge.Exit(listening);
         }
     }
 }

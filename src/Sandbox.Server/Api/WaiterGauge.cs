@@ -9,9 +9,17 @@ internal sealed class WaiterGauge
 {
     private readonly Lock _gate = new();
     private int _current;
+    private int _listening;
+    private long _registrations;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Current => Volatile.Read(ref _current);
+
+    /// <summary>Waiters that are subscribed to the change feed and have scanned the store.</summary>
+    public int Listening => Volatile.Read(ref _listening);
+
+    /// <summary>How many waiters have started listening since start-up (never decreases).</summary>
+    public long Registrations => Volatile.Read(ref _registrations);
 
     public bool TryEnter(int max)
     {
@@ -28,24 +36,35 @@ internal sealed class WaiterGauge
         }
     }
 
-    public void Exit()
+    public void MarkListening()
+    {
+        lock (_gate)
+        {
+            _listening++;
+            _registrations++;
+            Signal();
+        }
+    }
+
+    public void Exit(bool wasListening)
     {
         lock (_gate)
         {
             _current--;
+            _listening -= wasListening ? 1 : 0;
             Signal();
         }
     }
 
     /// <summary>Completes when the count satisfies <paramref name="condition"/>.</summary>
-    public async Task WhenAsync(Func<int, bool> condition, CancellationToken cancellationToken)
+    public async Task WhenAsync(Func<WaiterGauge, bool> condition, CancellationToken cancellationToken)
     {
         while (true)
         {
             Task changed;
             lock (_gate)
             {
-                if (condition(_current))
+                if (condition(this))
                 {
                     return;
                 }
