@@ -5,10 +5,11 @@ namespace Sandbox.Core.Mime;
 /// <summary>
 /// One-time codes and tokens of a message, computed once at ingest. Heuristics (documented in
 /// the README): near a keyword (code, OTP, passcode, PIN, verification/verify, token, one-time,
-/// 2FA/MFA, security, confirm/confirmation), that is up to 40 characters before it or 100 after
-/// it, a candidate is either 4-8 digits, or 6-12 characters of upper-case letters, digits and
-/// hyphens with at least one letter and one digit. Codes keep document order, without
-/// duplicates. The text body is searched, or the text of the HTML body when there is no text.
+/// 2FA/MFA, security, confirm/confirmation), a candidate is either 4-8 digits, or 6-12
+/// characters of upper-case letters, digits and hyphens with at least one letter and one digit.
+/// Each keyword contributes the first candidate in the 100 characters after it, or else the
+/// nearest candidate in the 40 characters before it ("482913 is your code"). Codes keep the
+/// keywords' order, without duplicates. The text body is searched, or the text of the HTML body when there is no text.
 /// </summary>
 public static partial class CodeExtractor
 {
@@ -24,23 +25,16 @@ public static partial class CodeExtractor
             return [];
         }
 
-        var windows = Keywords().Matches(body).Select(k => (Start: k.Index - Before, End: k.Index + k.Length + After)).ToList();
-        if (windows.Count == 0)
-        {
-            return [];
-        }
-
+        var candidates = Candidates().Matches(body).Where(c => IsCode(c.Value)).ToList();
         var codes = new List<string>();
-        foreach (Match candidate in Candidates().Matches(body))
+        foreach (Match keyword in Keywords().Matches(body))
         {
-            var value = candidate.Value;
-            if (codes.Count < MaxCodes
-                && IsCode(value)
-                && !Keywords().IsMatch(value)
-                && windows.Exists(w => candidate.Index >= w.Start && candidate.Index < w.End)
-                && !codes.Contains(value))
+            var end = keyword.Index + keyword.Length;
+            var next = candidates.Find(c => c.Index >= end && c.Index < end + After);
+            var chosen = next ?? candidates.LastOrDefault(c => c.Index + c.Length <= keyword.Index && c.Index >= keyword.Index - Before);
+            if (chosen is not null && codes.Count < MaxCodes && !codes.Contains(chosen.Value))
             {
-                codes.Add(value);
+                codes.Add(chosen.Value);
             }
         }
 
