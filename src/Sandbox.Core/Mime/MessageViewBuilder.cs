@@ -47,8 +47,16 @@ public static class MessageViewBuilder
             return parser.ParseMessage();
         }
 
+        // MimeMessage has no public (options, headers) constructor (its params object[] one
+        // rejects ParserOptions): start empty and copy the parsed headers in.
         var headers = parser.ParseHeaders();
-        var message = new MimeMessage(options, headers, RfcComplianceMode.Loose);
+        var message = new MimeMessage();
+        message.Headers.Clear();
+        foreach (var header in headers)
+        {
+            message.Headers.Add(header);
+        }
+
         return message;
     }
 
