@@ -34,6 +34,7 @@ internal static class EventsEndpoints
         MessageStore store,
         [FromKeyedServices(GaugeKey)] WaiterGauge gauge,
         IOptions<ApiOptions> options,
+        [AsParameters] FilterQuery query,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider time)
     {
@@ -41,7 +42,7 @@ internal static class EventsEndpoints
         uint? resumeFrom;
         try
         {
-            filter = FilterBinding.FromQuery(http.Request.Query);
+            filter = FilterBinding.FromQuery(query);
             resumeFrom = LastEventId(http.Request) ?? filter.After;
         }
         catch (MessageFilterException ex)

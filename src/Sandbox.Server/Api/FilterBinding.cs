@@ -7,8 +7,7 @@ namespace Sandbox.Server.Api;
 internal static class FilterBinding
 {
     /// <summary>Throws <see cref="MessageFilterException"/> naming the bad parameter.</summary>
-    public static MessageFilter FromQuery(IQueryCollection query) =>
-        MessageFilterParser.Parse(query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+    public static MessageFilter FromQuery(FilterQuery query) => MessageFilterParser.Parse(query.Pairs());
 
     public static MessageFilter FromBody(FilterRequestDto body)
     {

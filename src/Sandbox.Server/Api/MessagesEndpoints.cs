@@ -34,7 +34,7 @@ internal static class MessagesEndpoints
         return api;
     }
 
-    private static Results<Ok<MessageListDto>, ProblemHttpResult> List(MessageStore store, HttpRequest request, int? limit, uint? before)
+    private static Results<Ok<MessageListDto>, ProblemHttpResult> List(MessageStore store, [AsParameters] FilterQuery query, int? limit, uint? before)
     {
         if (limit is <= 0)
         {
@@ -44,7 +44,7 @@ internal static class MessagesEndpoints
         MessageFilter filter;
         try
         {
-            filter = FilterBinding.FromQuery(request.Query);
+            filter = FilterBinding.FromQuery(query);
         }
         catch (MessageFilterException ex)
         {
@@ -61,12 +61,12 @@ internal static class MessagesEndpoints
         return TypedResults.Ok(new MessageListDto(items, total, cursor, next));
     }
 
-    private static Results<Ok<MessageDto>, NotFound<ProblemDetails>, ProblemHttpResult> Latest(MessageStore store, HttpRequest request)
+    private static Results<Ok<MessageDto>, NotFound<ProblemDetails>, ProblemHttpResult> Latest(MessageStore store, [AsParameters] FilterQuery query)
     {
         MessageFilter filter;
         try
         {
-            filter = FilterBinding.FromQuery(request.Query);
+            filter = FilterBinding.FromQuery(query);
         }
         catch (MessageFilterException ex)
         {
@@ -107,12 +107,12 @@ internal static class MessagesEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Results<Ok<DeletedDto>, ProblemHttpResult> DeleteMatching(MessageStore store, HttpRequest request)
+    private static Results<Ok<DeletedDto>, ProblemHttpResult> DeleteMatching(MessageStore store, [AsParameters] FilterQuery query)
     {
         MessageFilter filter;
         try
         {
-            filter = FilterBinding.FromQuery(request.Query);
+            filter = FilterBinding.FromQuery(query);
         }
         catch (MessageFilterException ex)
         {

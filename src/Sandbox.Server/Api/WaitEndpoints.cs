@@ -30,12 +30,12 @@ internal static class WaitEndpoints
     }
 
     private static Task<Results<Ok<WaitResultDto>, NoContent, ProblemHttpResult>> WaitGet(
-        HttpContext http, MessageStore store, WaiterGauge gauge, IOptions<ApiOptions> options, TimeProvider time, int? count, double? timeout)
+        HttpContext http, MessageStore store, WaiterGauge gauge, IOptions<ApiOptions> options, TimeProvider time, [AsParameters] FilterQuery query, int? count, double? timeout)
     {
         MessageFilter filter;
         try
         {
-            filter = FilterBinding.FromQuery(http.Request.Query);
+            filter = FilterBinding.FromQuery(query);
         }
         catch (MessageFilterException ex)
         {

@@ -15,5 +15,7 @@ public class OpenApiTests(SandboxFixture fixture) : IClassFixture<SandboxFixture
         {
             Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
         }
+
+        Assert.Contains("\"subjectRegex\"", document, StringComparison.Ordinal);
     }
 }
