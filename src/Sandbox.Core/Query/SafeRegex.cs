@@ -12,7 +12,7 @@ public static class SafeRegex
 {
     public const int MaxPatternLength = 1_000;
 
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     public static Regex Create(string pattern, string parameter)
     {

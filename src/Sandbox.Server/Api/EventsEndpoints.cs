@@ -62,6 +62,10 @@ internal static class EventsEndpoints
         {
             var writer = new EventWriter(http.Response, json.Value.SerializerOptions);
             using var subscription = store.Subscribe();
+
+            // Read right after subscribing: an added message at or below this head is either
+            // replayed (resume) or was committed before the stream began (no resume).
+            var head = store.HeadSeq;
             http.Response.ContentType = "text/event-stream";
             http.Response.Headers.CacheControl = "no-cache";
             http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -70,7 +74,7 @@ internal static class EventsEndpoints
             await http.Response.StartAsync(ct);
             await writer.CommentAsync("connected", ct);
 
-            var replayedHead = store.HeadSeq;
+            var replayedHead = head;
             if (resumeFrom is { } from)
             {
                 foreach (var message in store.OldestFirst(from).TakeWhile(m => m.Seq <= replayedHead).Where(filter.Matches))

@@ -23,7 +23,7 @@ internal sealed class FilterQuery
     public string? Subject { get; init; }
 
     [FromQuery(Name = "subjectRegex")]
-    [Description("Non-backtracking regular expression on the subject (250 ms match timeout).")]
+    [Description("Non-backtracking regular expression on the subject (2 s match timeout).")]
     public string? SubjectRegex { get; init; }
 
     [FromQuery(Name = "text")]
