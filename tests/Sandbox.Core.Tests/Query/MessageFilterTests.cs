@@ -108,6 +108,21 @@ public class MessageFilterTests
     }
 
     [Fact]
+    public void SinceAfterReadAndAttachment_Evaluate()
+    {
+        var store = TestMessages.NewStore();
+        var first = TestMessages.Add(store, "Subject: one\n\nhi\n");
+        var second = TestMessages.Add(store, "Subject: two\n\nhi\n");
+
+        Assert.True(Parse(("since", "2026-01-02T03:04:05Z")).Matches(first));
+        Assert.False(Parse(("since", "2026-01-02T03:04:06Z")).Matches(first));
+        Assert.False(Parse(("after", first.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture))).Matches(first));
+        Assert.True(Parse(("after", first.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture))).Matches(second));
+        Assert.True(Parse(("read", "false"), ("hasAttachment", "false")).Matches(second));
+        Assert.False(Parse(("read", "true")).Matches(second));
+    }
+
+    [Fact]
     public void Parse_NoFilterKeys_IsEmptyAndMatchesAll()
     {
         var store = TestMessages.NewStore();

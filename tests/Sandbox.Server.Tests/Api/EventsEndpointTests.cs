@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Sandbox.Testing;
 
 namespace Sandbox.Server.Tests.Api;
@@ -34,6 +35,28 @@ public class EventsEndpointTests(SmallStoreFixture fixture) : IClassFixture<Smal
         Assert.Equal(["added", "added", "evicted", "added"], rest.Select(e => e.Event));
         Assert.Equal("two", rest[0].Data.GetProperty("subject").GetString());
         Assert.Equal(rest[0].Data.GetProperty("id").GetString(), rest[2].Data.GetProperty("ids")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Events_FlagsAndClear_Stream()
+    {
+        var to = _host.NewAddress("flags");
+        using var response = await OpenAsync(_host, $"api/v1/events?to={to}");
+        using var events = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
+        await Mail.SendAsync(_host, to, "flag me", cancellationToken: Ct);
+        var added = await events.NextAsync(Ct);
+        var id = added.Data.GetProperty("id").GetString()!;
+
+        using var patch = await _host.Http.PatchAsJsonAsync($"api/v1/messages/{id}", new { read = true }, Ct);
+        var flags = await events.NextAsync(Ct);
+        using var clear = await _host.Http.DeleteAsync("api/v1/messages", Ct);
+        var cleared = await events.NextAsync(Ct);
+
+        Assert.Equal("flags", flags.Event);
+        Assert.True(flags.Data.GetProperty("read").GetBoolean());
+        Assert.Equal(id, flags.Data.GetProperty("id").GetString());
+        Assert.Equal("cleared", cleared.Event);
+        Assert.True(cleared.Data.GetProperty("count").GetInt32() >= 1);
     }
 
     internal static async Task<HttpResponseMessage> OpenAsync(SandboxHost host, string url, string? lastEventId = null)
