@@ -25,6 +25,12 @@ internal static class Problems
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
+    public static ProblemHttpResult BadFilter(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+
     /// <summary>Client text echoed in a problem: printable ASCII only, bounded.</summary>
     public static string Sanitise(string value)
     {

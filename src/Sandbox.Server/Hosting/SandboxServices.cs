@@ -34,6 +34,10 @@ internal static class SandboxServices
         services.AddSingleton(sp => new TlsCertificateProvider(sp.GetRequiredService<IOptions<TlsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BoundEndpoints>();
         services.AddSingleton(sp => new OriginPolicy(sp.GetRequiredService<IOptions<HttpOptions>>().Value.AllowedOrigins.Select(o => o.TrimEnd('/')).ToArray()));
+        services.AddOptions<Api.ApiOptions>().Bind(configuration.GetSection(Api.ApiOptions.SectionName))
+            .Validate(o => o.MaxConcurrentWaiters > 0 && o.MaxEventStreams > 0, "Sandbox:Api:MaxConcurrentWaiters and MaxEventStreams must be positive.").ValidateOnStart();
+        services.AddSingleton<Api.WaiterGauge>();
+        services.AddKeyedSingleton<Api.WaiterGauge>(Api.EventsEndpoints.GaugeKey);
         services.AddHostedService<SmtpListenerService>();
         return services;
     }
