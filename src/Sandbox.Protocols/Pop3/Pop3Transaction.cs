@@ -48,13 +48,9 @@ internal sealed class Pop3Transaction(Pop3Maildrop maildrop, MessageStore store,
             return await writer.ErrAsync(error, cancellationToken);
         }
 
-        if (!await writer.ContentAsync(Format($"{message.Size} octets"), message.Raw, cancellationToken))
-        {
-            return false;
-        }
-
+        // Set before the bytes go out, so a client that has the message also sees it read (as IMAP FETCH BODY[] does).
         store.UpdateFlags(message, MessageFlags.Seen, MessageFlags.None);
-        return true;
+        return await writer.ContentAsync(Format($"{message.Size} octets"), message.Raw, cancellationToken);
     }
 
     /// <summary>TOP n m: header, blank line, first m body lines; never sets \Seen (like BODY.PEEK).</summary>
