@@ -34,6 +34,8 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public int SmtpPort => Port("smtp");
 
+    public int Pop3Port => Port("pop3");
+
     /// <summary>The host's service provider (the store, options) for white-box assertions.</summary>
     public IServiceProvider Services => _app.Services;
 
@@ -58,6 +60,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:ListenAddress"] = "127.0.0.1",
             ["Sandbox:Smtp:Port"] = "0",
             ["Sandbox:Smtp:TlsPort"] = "0",
+            ["Sandbox:Pop3:Port"] = "0",
+            ["Sandbox:Pop3:TlsPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Sandbox.Core.Store;
+using Sandbox.Protocols.Pop3;
 using Sandbox.Protocols.Smtp;
 using Sandbox.Protocols.Tls;
 using Sandbox.Protocols.Transport;
@@ -15,7 +16,8 @@ internal sealed class SandboxOptionsValidator :
     IValidateOptions<SmtpOptions>,
     IValidateOptions<StoreOptions>,
     IValidateOptions<TlsOptions>,
-    IValidateOptions<ListenOptions>
+    IValidateOptions<ListenOptions>,
+    IValidateOptions<Pop3Options>
 {
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
@@ -38,6 +40,32 @@ internal sealed class SandboxOptionsValidator :
         if (SmtpOptions.ParseUsers(options.Users, out _) is { } userError)
         {
             errors.Add($"Sandbox:Smtp:Users: {userError}.");
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, Pop3Options options)
+    {
+        var errors = new List<string>();
+        Port(errors, "Sandbox:Pop3:Port", options.Port, allowOff: false);
+        Port(errors, "Sandbox:Pop3:TlsPort", options.TlsPort, allowOff: true);
+        Positive(errors, "Sandbox:Pop3:MaxConnections", options.MaxConnections);
+        Positive(errors, "Sandbox:Pop3:MaxConnectionsPerAddress", options.MaxConnectionsPerAddress);
+        Positive(errors, "Sandbox:Pop3:MaxAuthenticationAttempts", options.MaxAuthenticationAttempts);
+        if (options.MaxLineLength < 255)
+        {
+            errors.Add($"Sandbox:Pop3:MaxLineLength must be at least 255 bytes, the RFC 2449 minimum (got {options.MaxLineLength}).");
+        }
+
+        if (options.IdleTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Sandbox:Pop3:IdleTimeout must be a positive duration (e.g. 00:10:00).");
+        }
+
+        if (Pop3Options.ParseUsers(options.Users, out _) is { } userError)
+        {
+            errors.Add($"Sandbox:Pop3:Users: {userError}.");
         }
 
         return Result(errors);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sandbox.Core.Ingest;
 using Sandbox.Core.Store;
+using Sandbox.Protocols.Pop3;
 using Sandbox.Protocols.Smtp;
 using Sandbox.Protocols.Tls;
 using Sandbox.Protocols.Transport;
@@ -19,10 +20,12 @@ internal static class SandboxServices
         services.AddSingleton<IValidateOptions<StoreOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<TlsOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<ListenOptions>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<Pop3Options>, SandboxOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<TlsOptions>().Bind(configuration.GetSection(TlsOptions.SectionName)).ValidateOnStart();
         services.AddOptions<ListenOptions>().Bind(configuration.GetSection(ListenOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<Pop3Options>().Bind(configuration.GetSection(Pop3Options.SectionName)).ValidateOnStart();
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName));
 
         services.AddSingleton(sp => new MessageStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
@@ -39,6 +42,7 @@ internal static class SandboxServices
         services.AddSingleton<Api.WaiterGauge>();
         services.AddKeyedSingleton<Api.WaiterGauge>(Api.EventsEndpoints.GaugeKey);
         services.AddHostedService<SmtpListenerService>();
+        services.AddHostedService<Pop3ListenerService>();
         return services;
     }
 }
