@@ -75,7 +75,12 @@ export function MessageList() {
                     {shortAddress(m.from)}
                   </span>
                   <span class="time" title={new Date(m.receivedAt).toLocaleString()}>
-                    {m.hasAttachments && <span class="clip" aria-label="has attachments" title="Has attachments">📎</span>}
+                    {m.hasAttachments && (
+                      <svg class="clip" role="img" aria-label="has attachments" viewBox="0 0 24 24" width="13" height="13">
+                        <title>Has attachments</title>
+                        <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                      </svg>
+                    )}
                     {formatTime(m.receivedAt)}
                   </span>
                   <span class="subject">{m.subject || '(no subject)'}</span>

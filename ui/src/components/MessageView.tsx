@@ -2,7 +2,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import * as api from '../api';
 import * as controller from '../controller';
 import { formatAddress, formatSize } from '../format';
-import { openDeleted, openId } from '../state';
+import { messages, openDeleted, openId } from '../state';
 import type { Message } from '../types';
 import { HtmlPreview } from './HtmlPreview';
 
@@ -71,8 +71,11 @@ export function MessageView() {
       </section>
     );
   }
-  const m = message.value;
-  if (!m) return <section class="reader placeholder" aria-label="Reading pane"><p class="muted">Loading…</p></section>;
+  const loaded = message.value;
+  if (!loaded) return <section class="reader placeholder" aria-label="Reading pane"><p class="muted">Loading…</p></section>;
+  // The read flag follows the list, which hears FlagsChanged from every browser.
+  const listed = messages.value.find((x) => x.id === loaded.id);
+  const m = listed && listed.read !== loaded.read ? { ...loaded, read: listed.read } : loaded;
 
   return (
     <section class="reader" aria-label="Reading pane" data-testid="reader">

@@ -54,7 +54,7 @@ export function Toolbar() {
             else notifyOn.value = await controller.notifications.enable();
           }}
         >
-          {notifyOn.value ? '🔔' : '🔕'}
+          Notify: {notifyOn.value ? 'on' : 'off'}
         </button>
         <select aria-label="Theme" data-testid="theme" value={theme.value} onChange={(e) => setTheme((e.currentTarget as HTMLSelectElement).value as Theme)}>
           <option value="auto">Auto</option>
