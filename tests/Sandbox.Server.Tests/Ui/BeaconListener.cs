@@ -13,6 +13,8 @@ internal sealed class BeaconListener : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _connections;
+    private int _sentinelPort;
+    private readonly TaskCompletionSource _sentinelSeen = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public BeaconListener()
     {
@@ -24,6 +26,20 @@ internal sealed class BeaconListener : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>
+    /// The connections made before this call, counted without a race: connects a sentinel and
+    /// waits until the accept loop reaches it (the backlog is accepted in order).
+    /// </summary>
+    public async Task<int> SettledConnectionsAsync(CancellationToken cancellationToken)
+    {
+        using var sentinel = new TcpClient(AddressFamily.InterNetwork);
+        sentinel.Client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Volatile.Write(ref _sentinelPort, ((IPEndPoint)sentinel.Client.LocalEndPoint!).Port);
+        await sentinel.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+        await _sentinelSeen.Task.WaitAsync(cancellationToken);
+        return Connections;
+    }
+
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
         try
@@ -31,6 +47,12 @@ internal sealed class BeaconListener : IAsyncDisposable
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var client = await _listener.AcceptTcpClientAsync(cancellationToken);
+                if (((IPEndPoint)client.Client.RemoteEndPoint!).Port == Volatile.Read(ref _sentinelPort))
+                {
+                    _sentinelSeen.TrySetResult();
+                    continue;
+                }
+
                 Interlocked.Increment(ref _connections);
             }
         }

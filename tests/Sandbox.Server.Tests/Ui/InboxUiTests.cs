@@ -28,6 +28,8 @@ public class InboxUiTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         Assert.True(sent.Elapsed < TimeSpan.FromSeconds(1), $"took {sent.Elapsed}");
         Assert.Equal(0, navigations);
         await Expect(Row(page, subject)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("unread"));
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^\\(\\d+\\) Sandbox inbox$"));
+        Assert.StartsWith("data:image/png", await page.Locator("link[rel=icon]").GetAttributeAsync("href"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "inbox-live");
         await page.Context.CloseAsync();
     }
@@ -156,4 +158,72 @@ public class InboxUiTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await Expect(page.Locator("[data-testid=subject]")).ToHaveTextAsync(subject);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task MarkAllRead_InOneBrowser_OtherBrowserSeesItLive()
+    {
+        var subject = $"Unread {Guid.NewGuid():N}";
+        await MailSender.SendAsync(fixture.Host.SmtpPort, fixture.Host.NewAddress(), subject, cancellationToken: Ct);
+        var first = await fixture.OpenInboxAsync();
+        var second = await fixture.OpenInboxAsync();
+        await Expect(Row(second, subject)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("unread"));
+
+        await first.Locator("[data-testid=mark-all-read]").ClickAsync();
+
+        await Expect(Row(second, subject)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bread\\b"));
+        await Expect(second.Locator("[data-testid=unread]")).ToHaveTextAsync("0");
+        await Expect(second).ToHaveTitleAsync("Sandbox inbox");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task InlineImage_Cid_IsServedFromThePartsEndpoint()
+    {
+        var message = new MimeKit.MimeMessage();
+        message.From.Add(MimeKit.MailboxAddress.Parse("robot@shop.test"));
+        message.To.Add(MimeKit.MailboxAddress.Parse(fixture.Host.NewAddress()));
+        message.Subject = $"Logo {Guid.NewGuid():N}";
+        var builder = new MimeKit.BodyBuilder();
+        var logo = builder.LinkedResources.Add("logo.png", TinyPng, new MimeKit.ContentType("image", "png"));
+        logo.ContentId = "logo@shop.test";
+        builder.HtmlBody = "<p>Brand</p><img id=\"logo\" alt=\"logo\" src=\"cid:logo@shop.test\">";
+        message.Body = builder.ToMessageBody();
+        using (var client = new MailKit.Net.Smtp.SmtpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", fixture.Host.SmtpPort, MailKit.Security.SecureSocketOptions.None, Ct);
+            await client.SendAsync(message, Ct);
+        }
+
+        var page = await fixture.OpenInboxAsync();
+        await Row(page, message.Subject).ClickAsync();
+
+        var image = page.FrameLocator("iframe[data-testid=html-frame]").Locator("#logo");
+        await Expect(image).ToHaveJSPropertyAsync("complete", true);
+        // Playwright's request events miss a new srcdoc frame's first loads, so the proof is the decoded image itself.
+        Assert.Equal(1, await image.EvaluateAsync<int>("img => img.naturalWidth"));
+        Assert.Matches("/api/v1/messages/[^/]+/parts/2$", await image.GetAttributeAsync("src"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task LoadImages_Clicked_LoadsRemoteImagesForThatMessage()
+    {
+        await using var images = new BeaconListener();
+        var subject = $"Remote {Guid.NewGuid():N}";
+        await MailSender.SendAsync(fixture.Host.SmtpPort, fixture.Host.NewAddress(), subject, $"<p>Pic</p><img src=\"http://127.0.0.1:{images.Port}/pic.png\">", cancellationToken: Ct);
+        var page = await fixture.OpenInboxAsync();
+        await Row(page, subject).ClickAsync();
+        await Expect(page.FrameLocator("iframe[data-testid=html-frame]").Locator("p")).ToHaveTextAsync("Pic");
+        var remote = page.WaitForRequestAsync(r => r.Url.Contains($":{images.Port}/pic.png", StringComparison.Ordinal));
+
+        await page.Locator("[data-testid=load-images]").ClickAsync();
+
+        var request = await remote;
+        Assert.Equal("image", request.ResourceType);
+        await page.Context.CloseAsync();
+    }
+
+    // A 1x1 PNG.
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 }
