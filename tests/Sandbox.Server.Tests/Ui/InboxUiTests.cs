@@ -95,7 +95,8 @@ public class InboxUiTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await Row(page, $"Newsletter {token}").WaitForAsync();
 
         await page.Keyboard.PressAsync("/");
-        var request = page.WaitForRequestAsync(r => r.Url.Contains("q=subject", StringComparison.Ordinal));
+        // Typing may pause past the debounce on a busy machine; wait for the request with the whole search.
+        var request = page.WaitForRequestAsync(r => r.Url.Contains($"{token}%22", StringComparison.Ordinal));
         await page.Keyboard.TypeAsync($"subject:\"invoice {token}\"");
 
         var sent = await request;
