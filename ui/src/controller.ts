@@ -13,8 +13,9 @@ export async function reload(): Promise<void> {
   const generation = ++searchGeneration;
   state.loading.value = true;
   try {
+    state.beginPageLoad();
     const page = await api.listMessages(state.query.value, pageSize);
-    if (generation === searchGeneration) state.setPage(page.items, page.total, page.next);
+    if (generation === searchGeneration) state.setPage(page.items, page.total, page.next, page.cursor);
   } finally {
     if (generation === searchGeneration) state.loading.value = false;
   }
@@ -40,6 +41,8 @@ export async function resync(): Promise<void> {
     const info = await api.getInfo();
     if (lastUidValidity !== null && info.uidValidity !== lastUidValidity) {
       state.notice.value = `The Sandbox restarted: its store was reset and now holds ${info.messages} message(s).`;
+      // Sequence numbers restart with the new store: forget the old list before reloading.
+      state.onStoreCleared();
       state.openDeleted.value = state.openId.value !== null;
     }
     lastUidValidity = info.uidValidity;

@@ -39,12 +39,38 @@ export const recipients = computed(() => {
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
 });
 
-/** Replaces the view with a fresh first page. */
-export function setPage(items: Summary[], totalCount: number, next: number | null): void {
+/** What changed while a page was being fetched, so a late response never undoes a live event. */
+interface InFlight {
+  removed: Set<string>;
+  flags: Map<string, boolean>;
+  cleared: boolean;
+}
+
+let inFlight: InFlight | null = null;
+
+/** Call before fetching a first page; setPage then reconciles it with the events that came meanwhile. */
+export function beginPageLoad(): void {
+  inFlight = { removed: new Set(), flags: new Map(), cleared: false };
+}
+
+/**
+ * Replaces the view with a fresh first page taken at <cursor> (the server's head seq). Messages
+ * that arrived live after that cursor stay; deletes and flag changes heard meanwhile win.
+ */
+export function setPage(items: Summary[], totalCount: number, next: number | null, cursor?: number): void {
+  const seen = inFlight;
+  inFlight = null;
+  let page = items;
+  if (seen) {
+    page = seen.cleared ? [] : items.filter((m) => !seen.removed.has(m.id));
+    page = page.map((m) => (seen.flags.has(m.id) ? { ...m, read: seen.flags.get(m.id)! } : m));
+  }
+  const fresh = cursor === undefined ? [] : messages.value.filter((m) => m.seq > cursor);
+  const freshIds = new Set(fresh.map((m) => m.id));
   batch(() => {
-    messages.value = refine(items, query.value);
-    total.value = totalCount;
-    nextPage.value = next;
+    messages.value = [...fresh, ...refine(page, query.value).filter((m) => !freshIds.has(m.id))];
+    total.value = Math.max(0, totalCount - (items.length - page.length)) + fresh.length;
+    nextPage.value = seen?.cleared ? null : next;
     focusIndex.value = Math.min(focusIndex.value, Math.max(0, messages.value.length - 1));
   });
 }
@@ -76,6 +102,7 @@ export function onMessageAdded(m: Summary): boolean {
 
 export function onMessagesRemoved(ids: readonly string[]): void {
   const gone = new Set(ids);
+  for (const id of ids) inFlight?.removed.add(id);
   const before = messages.value;
   const after = before.filter((m) => !gone.has(m.id));
   batch(() => {
@@ -91,6 +118,7 @@ export function onMessagesRemoved(ids: readonly string[]): void {
 }
 
 export function onFlagsChanged(id: string, read: boolean): boolean {
+  inFlight?.flags.set(id, read);
   const index = messages.value.findIndex((m) => m.id === id);
   if (index < 0) return false;
   const updated = { ...messages.value[index]!, read };
@@ -105,6 +133,7 @@ export function onFlagsChanged(id: string, read: boolean): boolean {
 }
 
 export function onStoreCleared(): void {
+  if (inFlight) inFlight.cleared = true;
   batch(() => {
     messages.value = [];
     total.value = 0;

@@ -38,3 +38,31 @@ describe('recipients', () => {
     expect(state.recipients.value).toEqual(['user0@example.test', 'user1@example.test', 'user2@example.test']);
   });
 });
+
+describe('a page load racing live events', () => {
+  it('keeps mail that arrived after the snapshot and drops mail deleted meanwhile', () => {
+    state.setPage([summary(2), summary(1)], 2, null, 2);
+    state.beginPageLoad();
+
+    state.onMessageAdded(summary(3));
+    state.onMessagesRemoved(['id-1']);
+    state.onFlagsChanged('id-2', true);
+    state.setPage([summary(2), summary(1)], 2, null, 2);
+
+    expect(state.messages.value.map((m) => [m.id, m.read])).toEqual([
+      ['id-3', false],
+      ['id-2', true],
+    ]);
+    expect(state.total.value).toBe(2);
+  });
+
+  it('shows nothing from a snapshot taken before the store was cleared', () => {
+    state.beginPageLoad();
+
+    state.onStoreCleared();
+    state.setPage([summary(1)], 1, 1, 1);
+
+    expect(state.messages.value).toEqual([]);
+    expect(state.nextPage.value).toBeNull();
+  });
+});
