@@ -11,6 +11,8 @@ export const total = signal(0);
 /** The `before` cursor of the next page, or null when everything is loaded. */
 export const nextPage = signal<number | null>(null);
 export const loading = signal(false);
+/** True once a first page has arrived (tests and the empty-state text wait for it). */
+export const pageLoaded = signal(false);
 export const stats = signal<Stats | null>(null);
 export const connection = signal<ConnectionState>('connecting');
 export const query = signal('');
@@ -71,6 +73,7 @@ export function setPage(items: Summary[], totalCount: number, next: number | nul
     messages.value = [...fresh, ...refine(page, query.value).filter((m) => !freshIds.has(m.id))];
     total.value = Math.max(0, totalCount - (items.length - page.length)) + fresh.length;
     nextPage.value = seen?.cleared ? null : next;
+    pageLoaded.value = true;
     focusIndex.value = Math.min(focusIndex.value, Math.max(0, messages.value.length - 1));
   });
 }

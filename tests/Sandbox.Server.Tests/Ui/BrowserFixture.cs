@@ -39,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Host.HttpAddress, path).ToString());
         await page.Locator("[data-testid=connection][data-state=connected]").WaitForAsync();
+        await page.Locator("section.list[data-loaded=true]").WaitForAsync();
         return page;
     }
 

@@ -2,7 +2,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import * as controller from '../controller';
 import { formatSize, formatTime, shortAddress } from '../format';
-import { focusIndex, loading, messages, nextPage, openId, total } from '../state';
+import { focusIndex, loading, messages, nextPage, openId, pageLoaded, total } from '../state';
 
 export const rowHeight = 88;
 const overscan = 8;
@@ -40,12 +40,12 @@ export function MessageList() {
   };
 
   return (
-    <section class="list" aria-label="Messages">
+    <section class="list" aria-label="Messages" data-loaded={pageLoaded.value ? 'true' : 'false'}>
       <div class="list-head">
         <span data-testid="total">{total.value} message{total.value === 1 ? '' : 's'}</span>
         {loading.value && <span class="muted"> loading…</span>}
       </div>
-      {items.length === 0 && !loading.value ? (
+      {items.length === 0 && pageLoaded.value && !loading.value ? (
         <p class="empty" data-testid="empty">
           No messages. Send mail to the SMTP port and it shows up here at once.
         </p>
