@@ -11,16 +11,16 @@ namespace Sandbox.Server.Realtime;
 /// falls behind, the subscription overflows, and we resubscribe and tell browsers to resync.
 /// Stats are coalesced: one push per drained batch of changes.
 /// </summary>
-internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub, IInboxClient> hub, ILogger<InboxBroadcaster> logger) : BackgroundService
+internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub, IInboxClient> hub, ILogger<InboxBroadcaster> logger, int feedCapacity = InboxBroadcaster.DefaultFeedCapacity) : BackgroundService
 {
-    private const int FeedCapacity = 10_000;
+    public const int DefaultFeedCapacity = 10_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var resync = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var subscription = store.Subscribe(FeedCapacity);
+            using var subscription = store.Subscribe(feedCapacity);
             if (resync)
             {
                 await SendAsync(c => c.Resync());
