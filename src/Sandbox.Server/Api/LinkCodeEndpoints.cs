@@ -17,12 +17,12 @@ internal static class LinkCodeEndpoints
         return messages;
     }
 
-    private static Results<Ok<LinkDto[]>, NotFound<ProblemDetails>> Links(MessageStore store, string id) =>
+    private static Results<Ok<LinkDto[]>, ProblemHttpResult> Links(MessageStore store, string id) =>
         store.Get(id) is { } message
             ? TypedResults.Ok(message.View.Links.Select(l => new LinkDto(l.Href, l.Text, l.Source)).ToArray())
             : Problems.NotFound(id);
 
-    private static Results<Ok<IReadOnlyList<string>>, NotFound<ProblemDetails>, ProblemHttpResult> Codes(MessageStore store, string id, string? pattern)
+    private static Results<Ok<IReadOnlyList<string>>, ProblemHttpResult> Codes(MessageStore store, string id, string? pattern)
     {
         if (store.Get(id) is not { } message)
         {

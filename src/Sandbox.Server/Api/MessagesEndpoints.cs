@@ -61,7 +61,7 @@ internal static class MessagesEndpoints
         return TypedResults.Ok(new MessageListDto(items, total, cursor, next));
     }
 
-    private static Results<Ok<MessageDto>, NotFound<ProblemDetails>, ProblemHttpResult> Latest(MessageStore store, [AsParameters] FilterQuery query)
+    private static Results<Ok<MessageDto>, ProblemHttpResult> Latest(MessageStore store, [AsParameters] FilterQuery query)
     {
         MessageFilter filter;
         try
@@ -78,10 +78,10 @@ internal static class MessagesEndpoints
             : Problems.NotFound("No matching message", "No stored message matches the filters.");
     }
 
-    private static Results<Ok<MessageDto>, NotFound<ProblemDetails>> Get(MessageStore store, string id) =>
+    private static Results<Ok<MessageDto>, ProblemHttpResult> Get(MessageStore store, string id) =>
         store.Get(id) is { } message ? TypedResults.Ok(MessageMapper.ToDetail(message)) : Problems.NotFound(id);
 
-    private static Results<Ok<MessageSummaryDto>, NotFound<ProblemDetails>, ProblemHttpResult> Patch(MessageStore store, string id, MessagePatchDto patch)
+    private static Results<Ok<MessageSummaryDto>, ProblemHttpResult> Patch(MessageStore store, string id, MessagePatchDto patch)
     {
         if (store.Get(id) is not { } message)
         {
@@ -97,7 +97,7 @@ internal static class MessagesEndpoints
         return TypedResults.Ok(MessageMapper.ToSummary(message));
     }
 
-    private static Results<NoContent, NotFound<ProblemDetails>> Delete(MessageStore store, string id)
+    private static Results<NoContent, ProblemHttpResult> Delete(MessageStore store, string id)
     {
         if (store.Get(id) is not { } message || store.Delete([message.Seq]).Count == 0)
         {
