@@ -30,6 +30,8 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public int SmtpPort => Port("smtp");
 
+    public int ImapPort => Port("imap");
+
     /// <summary>The host's service provider (the store, options) for white-box assertions.</summary>
     public IServiceProvider Services => _app.Services;
 
@@ -47,6 +49,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:ListenAddress"] = "127.0.0.1",
             ["Sandbox:Smtp:Port"] = "0",
             ["Sandbox:Smtp:TlsPort"] = "0",
+            ["Sandbox:Imap:Port"] = "0",
+            ["Sandbox:Imap:TlsPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sandbox.Core.Ingest;
 using Sandbox.Core.Store;
+using Sandbox.Protocols.Imap;
 using Sandbox.Protocols.Smtp;
 using Sandbox.Protocols.Tls;
 using Sandbox.Protocols.Transport;
@@ -19,10 +20,12 @@ internal static class SandboxServices
         services.AddSingleton<IValidateOptions<StoreOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<TlsOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<ListenOptions>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ImapOptions>, SandboxOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<TlsOptions>().Bind(configuration.GetSection(TlsOptions.SectionName)).ValidateOnStart();
         services.AddOptions<ListenOptions>().Bind(configuration.GetSection(ListenOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ImapOptions>().Bind(configuration.GetSection(ImapOptions.SectionName)).ValidateOnStart();
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName));
 
         services.AddSingleton(sp => new MessageStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
@@ -35,6 +38,7 @@ internal static class SandboxServices
         services.AddSingleton<BoundEndpoints>();
         services.AddSingleton(sp => new OriginPolicy(sp.GetRequiredService<IOptions<HttpOptions>>().Value.AllowedOrigins.Select(o => o.TrimEnd('/')).ToArray()));
         services.AddHostedService<SmtpListenerService>();
+        services.AddHostedService<ImapListenerService>();
         return services;
     }
 }
