@@ -124,7 +124,8 @@ internal sealed class ImapResponseWriter
     {
         foreach (var b in value)
         {
-            if (b is 0 or (byte)'\r' or (byte)'\n' or >= 0x80)
+            // Like Dovecot, values with quotes or backslashes go out as literals rather than escaped.
+            if (b is 0 or (byte)'\r' or (byte)'\n' or (byte)'"' or (byte)'\\' or >= 0x80)
             {
                 return false;
             }

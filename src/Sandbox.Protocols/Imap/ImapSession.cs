@@ -70,6 +70,8 @@ internal sealed class ImapSession(
                     await DispatchAsync(command, cancellationToken);
                 }
             }
+
+            await FlushAsync(cancellationToken);
         }
         finally
         {

@@ -61,13 +61,15 @@ public sealed class Connection : IAsyncDisposable
                 if (lf is { } end)
                 {
                     var line = buffer.Slice(0, end);
-                    Input.AdvanceTo(buffer.GetPosition(1, end));
                     if (discarding || line.Length > maxLength + 1)
                     {
+                        Input.AdvanceTo(buffer.GetPosition(1, end));
                         return LineResult.TooLong;
                     }
 
+                    // Copy before AdvanceTo: the pipe may release the segments once consumed.
                     var bytes = line.ToArray();
+                    Input.AdvanceTo(buffer.GetPosition(1, end));
                     var length = bytes.Length > 0 && bytes[^1] == (byte)'\r' ? bytes.Length - 1 : bytes.Length;
                     return new LineResult(LineStatus.Line, length == bytes.Length ? bytes : bytes[..length]);
                 }

@@ -24,7 +24,7 @@ internal static class BodyStructureWriter
             if (extensible)
             {
                 w.Space();
-                Parameters(w, part.ContentType.Parameters, part.DefaultType);
+                Parameters(w, part.ContentType.Parameters, addCharset: false);
                 w.Space();
                 Disposition(w, part.Headers);
                 w.Space();
@@ -47,7 +47,8 @@ internal static class BodyStructureWriter
         var mediaType = isMultipartWithoutChildren ? "text" : type.MediaType;
         var subtype = isMultipartWithoutChildren ? "plain" : type.MediaSubtype;
         w.Raw("("u8).String(mediaType).Space().String(subtype).Space();
-        Parameters(w, type.Parameters, part.DefaultType);
+        // A text part without a charset is us-ascii (RFC 2045 5.2); say so, as Dovecot does.
+        Parameters(w, type.Parameters, mediaType.Equals("text", StringComparison.OrdinalIgnoreCase) && type.Parameters["charset"] is null);
         w.Space();
         Header(w, part.Headers, HeaderId.ContentId);
         w.Space();
@@ -84,26 +85,23 @@ internal static class BodyStructureWriter
         w.Raw(")"u8);
     }
 
-    private static void Parameters(ImapResponseWriter w, ParameterList parameters, bool defaultType)
+    private static void Parameters(ImapResponseWriter w, ParameterList parameters, bool addCharset)
     {
-        if (parameters.Count == 0)
+        if (parameters.Count == 0 && !addCharset)
         {
-            if (defaultType)
-            {
-                w.Raw("(\"charset\" \"us-ascii\")"u8);
-            }
-            else
-            {
-                w.Nil();
-            }
-
+            w.Nil();
             return;
         }
 
         w.Raw("("u8);
+        if (addCharset)
+        {
+            w.Raw("\"charset\" \"us-ascii\""u8);
+        }
+
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (i > 0)
+            if (i > 0 || addCharset)
             {
                 w.Space();
             }
@@ -124,7 +122,7 @@ internal static class BodyStructureWriter
         }
 
         w.Raw("("u8).String(disposition.Disposition).Space();
-        Parameters(w, disposition.Parameters, defaultType: false);
+        Parameters(w, disposition.Parameters, addCharset: false);
         w.Raw(")"u8);
     }
 

@@ -45,14 +45,18 @@ internal static class EnvelopeWriter
             return null;
         }
 
-        var raw = headers[index].RawValue;
-        var bytes = raw.Where(b => b is not ((byte)'\r' or (byte)'\n')).ToArray();
+        // Skip the blanks after the colon, then unfold by removing CR and LF only (as Dovecot does,
+        // so a value that starts on a continuation line keeps that line's leading blank).
+        var raw = headers[index].RawValue.AsSpan();
+        var skip = 0;
+        while (skip < raw.Length && raw[skip] is (byte)' ' or (byte)'\t')
+        {
+            skip++;
+        }
+
+        var bytes = raw[skip..].ToArray().Where(b => b is not ((byte)'\r' or (byte)'\n')).ToArray();
         var start = 0;
         var end = bytes.Length;
-        while (start < end && bytes[start] is (byte)' ' or (byte)'\t')
-        {
-            start++;
-        }
 
         while (end > start && bytes[end - 1] is (byte)' ' or (byte)'\t')
         {

@@ -37,7 +37,7 @@ internal static class ImapStructureBuilder
         var bodyStart = HeaderEnd(raw, begin, end);
         var body = message.Body is null
             ? Opaque(message.Headers, begin, bodyStart, end)
-            : Part(raw, message.Body, begin, bodyStart, end, offsets, depth, message.Headers);
+            : Part(raw, message.Body, begin, bodyStart, end, offsets, depth, message.Body.Headers);
         return new ImapMessageNode { Begin = begin, BodyStart = bodyStart, End = end, Headers = message.Headers, Body = body };
     }
 
