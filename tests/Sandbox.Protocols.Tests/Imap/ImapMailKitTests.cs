@@ -46,6 +46,8 @@ public class ImapMailKitTests : IAsyncLifetime
         Assert.Contains("Body of Second", text.Text, StringComparison.Ordinal);
         var message = await inbox.GetMessageAsync(second.UniqueId, Ct);
         Assert.Equal("Second", message.Subject);
+        Assert.False(_host.Store.NewestFirst().Single(m => m.View.Subject == "Second" && m.Envelope.RcptTo.Contains(to)).IsRead);
+        await inbox.AddFlagsAsync(second.UniqueId, MessageFlags.Seen, true, Ct);
         Assert.True(_host.Store.NewestFirst().Single(m => m.View.Subject == "Second" && m.Envelope.RcptTo.Contains(to)).IsRead);
 
         var found = await inbox.SearchAsync(SearchQuery.SubjectContains("Sec"), Ct);
