@@ -70,14 +70,15 @@ internal sealed class SelectedMailboxView : IDisposable
         }
         else
         {
-            if (set.MaxExplicit > _messages.Count || (_messages.Count == 0 && set.UsesStar))
+            // "n:*" always includes the last message, even when n is beyond it (RFC 3501 6.4.8).
+            if (set.Ranges.Any(r => r.From != SequenceSet.Star && r.To != SequenceSet.Star && Math.Max(r.From, r.To) > _messages.Count) || _messages.Count == 0)
             {
                 throw new ImapSyntaxException(_messages.Count == 0 ? "No messages in the mailbox." : "Invalid message sequence number.");
             }
 
             foreach (var (low, high) in set.Resolve((uint)_messages.Count))
             {
-                for (var n = low; n <= high; n++)
+                for (var n = low; n <= Math.Min(high, (uint)_messages.Count); n++)
                 {
                     picked.Add((int)n - 1);
                 }

@@ -42,11 +42,6 @@ internal sealed class SequenceSet
         }
     }
 
-    /// <summary>The largest explicit number (not <c>*</c>), or 0.</summary>
-    public long MaxExplicit => Ranges.SelectMany(r => new[] { r.From, r.To }).Where(n => n != Star).DefaultIfEmpty(0).Max();
-
-    public bool UsesStar => Ranges.Any(r => r.From == Star || r.To == Star);
-
     private static long Number(string text)
     {
         if (text == "*")
