@@ -20,9 +20,6 @@ internal sealed class ImapBodyPart
 
     public required ContentType ContentType { get; init; }
 
-    /// <summary>True when the part had no Content-Type header (the RFC 2045 default applies).</summary>
-    public bool DefaultType { get; init; }
-
     public IReadOnlyList<ImapBodyPart> Children { get; init; } = [];
 
     public ImapMessageNode? Embedded { get; init; }

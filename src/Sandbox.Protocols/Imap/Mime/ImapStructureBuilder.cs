@@ -72,7 +72,6 @@ internal static class ImapStructureBuilder
             End = end,
             Headers = headers,
             ContentType = entity.ContentType,
-            DefaultType = !headers.Contains(HeaderId.ContentType),
             Children = children,
             Embedded = embedded,
         };
@@ -85,7 +84,6 @@ internal static class ImapStructureBuilder
         End = end,
         Headers = headers,
         ContentType = new ContentType("text", "plain"),
-        DefaultType = true,
     };
 
     private static ImapMessageNode Fallback(ReadOnlySpan<byte> raw)
