@@ -35,6 +35,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public int SmtpPort => Port("smtp");
 
     public int Pop3Port => Port("pop3");
+    public int ImapPort => Port("imap");
 
     /// <summary>The host's service provider (the store, options) for white-box assertions.</summary>
     public IServiceProvider Services => _app.Services;
@@ -62,6 +63,8 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:Smtp:TlsPort"] = "0",
             ["Sandbox:Pop3:Port"] = "0",
             ["Sandbox:Pop3:TlsPort"] = "0",
+            ["Sandbox:Imap:Port"] = "0",
+            ["Sandbox:Imap:TlsPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sandbox.Core.Ingest;
 using Sandbox.Core.Store;
 using Sandbox.Protocols.Pop3;
+using Sandbox.Protocols.Imap;
 using Sandbox.Protocols.Smtp;
 using Sandbox.Protocols.Tls;
 using Sandbox.Protocols.Transport;
@@ -21,11 +22,13 @@ internal static class SandboxServices
         services.AddSingleton<IValidateOptions<TlsOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<ListenOptions>, SandboxOptionsValidator>();
         services.AddSingleton<IValidateOptions<Pop3Options>, SandboxOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ImapOptions>, SandboxOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.SectionName)).ValidateOnStart();
         services.AddOptions<TlsOptions>().Bind(configuration.GetSection(TlsOptions.SectionName)).ValidateOnStart();
         services.AddOptions<ListenOptions>().Bind(configuration.GetSection(ListenOptions.SectionName)).ValidateOnStart();
         services.AddOptions<Pop3Options>().Bind(configuration.GetSection(Pop3Options.SectionName)).ValidateOnStart();
+        services.AddOptions<ImapOptions>().Bind(configuration.GetSection(ImapOptions.SectionName)).ValidateOnStart();
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName));
 
         services.AddSingleton(sp => new MessageStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
@@ -43,6 +46,7 @@ internal static class SandboxServices
         services.AddKeyedSingleton<Api.WaiterGauge>(Api.EventsEndpoints.GaugeKey);
         services.AddHostedService<SmtpListenerService>();
         services.AddHostedService<Pop3ListenerService>();
+        services.AddHostedService<ImapListenerService>();
         return services;
     }
 }
