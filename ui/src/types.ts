@@ -15,6 +15,9 @@ export interface Summary {
   read: boolean;
   hasAttachments: boolean;
   snippet: string;
+  /** "INBOX" for captured mail; an IMAP client's own folder (Sent, Trash, ...) otherwise. */
+  folder?: string;
+  owner?: string | null;
 }
 
 export interface MessageList {

@@ -3,7 +3,11 @@ namespace Sandbox.Server.Api;
 /// <summary>A mailbox as JSON.</summary>
 public sealed record AddressDto(string? Name, string Address);
 
-/// <summary>One message in a listing: enough to show and filter, never the body.</summary>
+/// <summary>
+/// One message in a listing: enough to show and filter, never the body. <c>Folder</c> is
+/// "INBOX" for captured mail; mail an IMAP client stored (APPEND, COPY, MOVE) carries its
+/// folder and the owning login.
+/// </summary>
 public sealed record MessageSummaryDto(
     string Id,
     uint Seq,
@@ -14,7 +18,9 @@ public sealed record MessageSummaryDto(
     int Size,
     bool Read,
     bool HasAttachments,
-    string Snippet);
+    string Snippet,
+    string Folder,
+    string? Owner);
 
 /// <summary>A page of summaries, newest first. Pass <see cref="Next"/> as <c>before</c> for the next page.</summary>
 public sealed record MessageListDto(IReadOnlyList<MessageSummaryDto> Items, int Total, uint Cursor, uint? Next);
@@ -48,7 +54,9 @@ public sealed record MessageDto(
     IReadOnlyList<AttachmentDto> Attachments,
     int Size,
     bool Read,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string Folder,
+    string? Owner);
 
 /// <summary>PATCH body: the fields to change.</summary>
 public sealed record MessagePatchDto(bool? Read);

@@ -17,7 +17,9 @@ internal static class MessageMapper
         m.Size,
         m.IsRead,
         m.View.HasAttachments,
-        m.View.Snippet);
+        m.View.Snippet,
+        m.Folder,
+        m.Owner);
 
     public static MessageDto ToDetail(StoredMessage m)
     {
@@ -45,7 +47,9 @@ internal static class MessageMapper
             view.Attachments.Select(a => new AttachmentDto(a.PartId, a.FileName, a.ContentType, a.Size, a.ContentId, a.Inline, a.Sha256)).ToArray(),
             m.Size,
             m.IsRead,
-            view.Warnings);
+            view.Warnings,
+            m.Folder,
+            m.Owner);
     }
 
     /// <summary>Envelope recipients not named in To or Cc: the blind copies.</summary>

@@ -83,7 +83,10 @@ export function MessageList() {
                     )}
                     {formatTime(m.receivedAt)}
                   </span>
-                  <span class="subject">{m.subject || '(no subject)'}</span>
+                  <span class="subject">
+                    {m.folder && m.folder !== 'INBOX' && <span class="folder" title={`IMAP folder of ${m.owner ?? ''}`}>{m.folder}</span>}
+                    {m.subject || '(no subject)'}
+                  </span>
                   <span class="size">{formatSize(m.size)}</span>
                   <span class="to">to {m.to.map((t) => t.address).join(', ') || '(none)'}</span>
                   <span class="snippet">{m.snippet}</span>
