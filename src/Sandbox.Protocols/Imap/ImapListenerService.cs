@@ -38,8 +38,7 @@ public sealed class ImapListenerService : ProtocolListenerService
     {
         _options = options.Value;
         _ingestor = ingestor;
-        SmtpOptions.ParseUsers(_options.Users, out var users);
-        _credentials = new CredentialCheck(users);
+        CredentialCheck.TryParse(_options.Users, out _credentials);
     }
 
     protected override ReadOnlyMemory<byte> TooManyConnectionsReply => "* BYE Too many connections, try again later\r\n"u8.ToArray();

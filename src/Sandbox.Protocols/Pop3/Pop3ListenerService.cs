@@ -40,8 +40,7 @@ public sealed class Pop3ListenerService : ProtocolListenerService
     {
         _options = options.Value;
         _store = store;
-        Pop3Options.ParseUsers(_options.Users, out var users);
-        _credentials = new CredentialCheck(users);
+        CredentialCheck.TryParse(_options.Users, out _credentials);
     }
 
     protected override ReadOnlyMemory<byte> TooManyConnectionsReply => s_tooMany;

@@ -28,8 +28,4 @@ public sealed class Pop3Options
 
     /// <summary>Accepted credentials as <c>user:password</c>. Empty: any credentials are accepted.</summary>
     public IList<string> Users { get; } = [];
-
-    /// <summary>Parses <see cref="Users"/> with the same rule as SMTP; returns an error for a malformed entry.</summary>
-    public static string? ParseUsers(IEnumerable<string> users, out Dictionary<string, string> parsed) =>
-        SmtpOptions.ParseUsers(users, out parsed);
 }

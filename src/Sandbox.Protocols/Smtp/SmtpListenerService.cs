@@ -47,8 +47,7 @@ public sealed class SmtpListenerService : IHostedService, IDisposable
         _ingestor = ingestor;
         _endpoints = endpoints;
         _logger = logger;
-        SmtpOptions.ParseUsers(_options.Users, out var users);
-        _credentials = new CredentialCheck(users);
+        CredentialCheck.TryParse(_options.Users, out _credentials);
         _endpoints.Expect(PlainName);
         if (ImplicitTlsEnabled)
         {

@@ -34,22 +34,4 @@ public sealed class SmtpOptions
     public int MaxAuthenticationAttempts { get; set; } = 3;
 
     public string ServerName { get; set; } = "sandbox";
-
-    /// <summary>Parses <see cref="Users"/>; returns an error for a malformed entry.</summary>
-    public static string? ParseUsers(IEnumerable<string> users, out Dictionary<string, string> parsed)
-    {
-        parsed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in users)
-        {
-            var colon = entry.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                return $"a user entry must be 'user:password' (got an entry without a user name or ':')";
-            }
-
-            parsed[entry[..colon]] = entry[(colon + 1)..];
-        }
-
-        return null;
-    }
 }

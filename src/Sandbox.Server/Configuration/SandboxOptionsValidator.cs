@@ -39,7 +39,7 @@ internal sealed class SandboxOptionsValidator :
             errors.Add("Sandbox:Smtp:IdleTimeout and Sandbox:Smtp:SessionTimeout must be positive durations (e.g. 00:05:00).");
         }
 
-        if (SmtpOptions.ParseUsers(options.Users, out _) is { } userError)
+        if (CredentialCheck.TryParse(options.Users, out _) is { } userError)
         {
             errors.Add($"Sandbox:Smtp:Users: {userError}.");
         }
@@ -47,31 +47,8 @@ internal sealed class SandboxOptionsValidator :
         return Result(errors);
     }
 
-    public ValidateOptionsResult Validate(string? name, Pop3Options options)
-    {
-        var errors = new List<string>();
-        Port(errors, "Sandbox:Pop3:Port", options.Port, allowOff: false);
-        Port(errors, "Sandbox:Pop3:TlsPort", options.TlsPort, allowOff: true);
-        Positive(errors, "Sandbox:Pop3:MaxConnections", options.MaxConnections);
-        Positive(errors, "Sandbox:Pop3:MaxConnectionsPerAddress", options.MaxConnectionsPerAddress);
-        Positive(errors, "Sandbox:Pop3:MaxAuthenticationAttempts", options.MaxAuthenticationAttempts);
-        if (options.MaxLineLength < 255)
-        {
-            errors.Add($"Sandbox:Pop3:MaxLineLength must be at least 255 bytes, the RFC 2449 minimum (got {options.MaxLineLength}).");
-        }
-
-        if (options.IdleTimeout <= TimeSpan.Zero)
-        {
-            errors.Add("Sandbox:Pop3:IdleTimeout must be a positive duration (e.g. 00:10:00).");
-        }
-
-        if (Pop3Options.ParseUsers(options.Users, out _) is { } userError)
-        {
-            errors.Add($"Sandbox:Pop3:Users: {userError}.");
-        }
-
-        return Result(errors);
-    }
+    public ValidateOptionsResult Validate(string? name, Pop3Options options) =>
+        Result(MailboxListener("Sandbox:Pop3", options.Port, options.TlsPort, options.MaxConnections, options.MaxConnectionsPerAddress, options.MaxAuthenticationAttempts, options.IdleTimeout, options.Users, options.MaxLineLength, minLineLength: 255));
 
     public ValidateOptionsResult Validate(string? name, StoreOptions options)
     {
@@ -93,30 +70,34 @@ internal sealed class SandboxOptionsValidator :
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Sandbox:ListenAddress must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{options.ListenAddress}').");
 
-    public ValidateOptionsResult Validate(string? name, ImapOptions options)
+    public ValidateOptionsResult Validate(string? name, ImapOptions options) =>
+        Result(MailboxListener("Sandbox:Imap", options.Port, options.TlsPort, options.MaxConnections, options.MaxConnectionsPerAddress, options.MaxAuthenticationAttempts, options.IdleTimeout, options.Users, options.MaxLineLength, minLineLength: 1024));
+
+    /// <summary>The checks shared by the IMAP and POP3 listeners (255 bytes is RFC 2449's POP3 minimum).</summary>
+    private static List<string> MailboxListener(string section, int port, int tlsPort, int maxConnections, int maxPerAddress, int maxAuth, TimeSpan idle, IEnumerable<string> users, int maxLineLength, int minLineLength)
     {
         var errors = new List<string>();
-        Port(errors, "Sandbox:Imap:Port", options.Port, allowOff: false);
-        Port(errors, "Sandbox:Imap:TlsPort", options.TlsPort, allowOff: true);
-        Positive(errors, "Sandbox:Imap:MaxConnections", options.MaxConnections);
-        Positive(errors, "Sandbox:Imap:MaxConnectionsPerAddress", options.MaxConnectionsPerAddress);
-        Positive(errors, "Sandbox:Imap:MaxAuthenticationAttempts", options.MaxAuthenticationAttempts);
-        if (options.MaxLineLength < 1024)
+        Port(errors, $"{section}:Port", port, allowOff: false);
+        Port(errors, $"{section}:TlsPort", tlsPort, allowOff: true);
+        Positive(errors, $"{section}:MaxConnections", maxConnections);
+        Positive(errors, $"{section}:MaxConnectionsPerAddress", maxPerAddress);
+        Positive(errors, $"{section}:MaxAuthenticationAttempts", maxAuth);
+        if (maxLineLength < minLineLength)
         {
-            errors.Add($"Sandbox:Imap:MaxLineLength must be at least 1024 bytes (got {options.MaxLineLength}).");
+            errors.Add($"{section}:MaxLineLength must be at least {minLineLength} bytes (got {maxLineLength}).");
         }
 
-        if (options.IdleTimeout <= TimeSpan.Zero)
+        if (idle <= TimeSpan.Zero)
         {
-            errors.Add("Sandbox:Imap:IdleTimeout must be a positive duration (e.g. 00:30:00).");
+            errors.Add($"{section}:IdleTimeout must be a positive duration (e.g. 00:10:00).");
         }
 
-        if (SmtpOptions.ParseUsers(options.Users, out _) is { } userError)
+        if (CredentialCheck.TryParse(users, out _) is { } userError)
         {
-            errors.Add($"Sandbox:Imap:Users: {userError}.");
+            errors.Add($"{section}:Users: {userError}.");
         }
 
-        return Result(errors);
+        return errors;
     }
 
     private static void Port(List<string> errors, string key, int value, bool allowOff)
