@@ -6,6 +6,7 @@ using Sandbox.Protocols.Transport;
 using Sandbox.Server.Api;
 using Sandbox.Server.Health;
 using Sandbox.Server.Hosting;
+using Sandbox.Server.Realtime;
 using Sandbox.Server.Security;
 using Scalar.AspNetCore;
 
@@ -35,6 +36,7 @@ public static class SandboxApp
         builder.Services.AddSandbox(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddInboxRealtime();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -47,13 +49,16 @@ public static class SandboxApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<HubOriginMiddleware>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
         var api = app.MapGroup("/api/v1");
         api.MapMessages();
         api.MapInfo();
+        api.MapReadAll();
         app.MapHealth();
+        app.MapInboxHub();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Sandbox API"));
         app.MapFallbackToFile("index.html");

@@ -19,7 +19,8 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         _app = app;
         HttpAddress = SandboxApp.HttpAddress(app);
-        Http = new HttpClient { BaseAddress = HttpAddress };
+        Http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(90) };
+        Client = new SandboxClient(Http);
     }
 
     /// <summary>The web UI and API base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -28,7 +29,13 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>An HttpClient for the API, with <see cref="HttpAddress"/> as its base address.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>A ready typed client of the REST API (waits, links, codes, delete by filter).</summary>
+    public SandboxClient Client { get; }
+
     public int SmtpPort => Port("smtp");
+
+    public int Pop3Port => Port("pop3");
+    public int ImapPort => Port("imap");
 
     /// <summary>The host's service provider (the store, options) for white-box assertions.</summary>
     public IServiceProvider Services => _app.Services;
@@ -39,7 +46,14 @@ public sealed class SandboxHost : IAsyncDisposable
     /// Starts the Sandbox. <paramref name="settings"/> override configuration keys
     /// (e.g. <c>["Sandbox:Store:MaxMessages"] = "10"</c>); every port defaults to 0.
     /// </summary>
-    public static async Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, configureServices: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the Sandbox with service overrides, e.g. a fake <see cref="TimeProvider"/>
+    /// (<c>services.AddSingleton&lt;TimeProvider&gt;(fake)</c>) to drive wait timeouts.
+    /// </summary>
+    public static async Task<SandboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken = default)
     {
         var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -47,6 +61,10 @@ public sealed class SandboxHost : IAsyncDisposable
             ["Sandbox:ListenAddress"] = "127.0.0.1",
             ["Sandbox:Smtp:Port"] = "0",
             ["Sandbox:Smtp:TlsPort"] = "0",
+            ["Sandbox:Pop3:Port"] = "0",
+            ["Sandbox:Pop3:TlsPort"] = "0",
+            ["Sandbox:Imap:Port"] = "0",
+            ["Sandbox:Imap:TlsPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -55,7 +73,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         var args = merged.Select(p => $"--{p.Key}={p.Value}").ToArray();
-        var app = SandboxApp.Create(args);
+        var app = SandboxApp.Create(args, configureServices is null ? null : b => configureServices(b.Services));
         try
         {
             await app.StartAsync(cancellationToken);

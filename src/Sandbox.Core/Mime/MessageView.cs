@@ -38,6 +38,12 @@ public sealed class MessageView
 
     public bool HasAttachments { get; init; }
 
+    /// <summary>Links from HTML anchors and text-body URLs (<see cref="LinkExtractor"/>).</summary>
+    public IReadOnlyList<MessageLink> Links { get; init; } = [];
+
+    /// <summary>One-time codes found by the heuristics of <see cref="CodeExtractor"/>.</summary>
+    public IReadOnlyList<string> Codes { get; init; } = [];
+
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public bool ParseFailed { get; init; }

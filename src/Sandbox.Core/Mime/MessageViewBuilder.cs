@@ -47,8 +47,16 @@ public static class MessageViewBuilder
             return parser.ParseMessage();
         }
 
+        // MimeMessage has no public (options, headers) constructor (its params object[] one
+        // rejects ParserOptions): start empty and copy the parsed headers in.
         var headers = parser.ParseHeaders();
-        var message = new MimeMessage(options, headers, RfcComplianceMode.Loose);
+        var message = new MimeMessage();
+        message.Headers.Clear();
+        foreach (var header in headers)
+        {
+            message.Headers.Add(header);
+        }
+
         return message;
     }
 
@@ -132,6 +140,8 @@ public static class MessageViewBuilder
             Snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody)),
             Attachments = attachments,
             HasAttachments = attachments.Exists(a => !a.Inline),
+            Links = LinkExtractor.Extract(textBody, htmlBody),
+            Codes = CodeExtractor.Extract(textBody, htmlBody),
             Warnings = warnings,
         };
     }

@@ -61,13 +61,16 @@ public sealed class Connection : IAsyncDisposable
                 if (lf is { } end)
                 {
                     var line = buffer.Slice(0, end);
+                    var tooLong = discarding || line.Length > maxLength + 1;
+
+                    // Copy before AdvanceTo: the pipe may recycle the consumed segments at once.
+                    var bytes = tooLong ? [] : line.ToArray();
                     Input.AdvanceTo(buffer.GetPosition(1, end));
-                    if (discarding || line.Length > maxLength + 1)
+                    if (tooLong)
                     {
                         return LineResult.TooLong;
                     }
 
-                    var bytes = line.ToArray();
                     var length = bytes.Length > 0 && bytes[^1] == (byte)'\r' ? bytes.Length - 1 : bytes.Length;
                     return new LineResult(LineStatus.Line, length == bytes.Length ? bytes : bytes[..length]);
                 }

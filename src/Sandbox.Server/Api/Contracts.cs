@@ -43,6 +43,8 @@ public sealed record MessageDto(
     string? Text,
     string? Html,
     string Snippet,
+    IReadOnlyList<LinkDto> Links,
+    IReadOnlyList<string> Codes,
     IReadOnlyList<AttachmentDto> Attachments,
     int Size,
     bool Read,
@@ -63,7 +65,8 @@ public sealed record InfoDto(
     uint Cursor,
     uint UidValidity,
     LimitsDto Limits,
-    TlsDto Tls);
+    TlsDto Tls,
+    int ActiveWaiters = 0);
 
 public sealed record LimitsDto(int MaxMessageSize, int MaxMessages, long MaxBytes, int MaxRecipients, int MaxHeaderFieldBytes, int MaxHeaderBlockBytes, int MaxMimeDepth, int MaxMimeParts);
 

@@ -28,7 +28,8 @@ internal static class InfoEndpoints
         IngestLimits limits,
         IOptions<SmtpOptions> smtp,
         TlsCertificateProvider tls,
-        IServer server)
+        IServer server,
+        WaiterGauge waiters)
     {
         var urls = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
         return new InfoDto(
@@ -49,6 +50,7 @@ internal static class InfoEndpoints
                 limits.MaxHeaderBlockBytes,
                 limits.MaxMimeDepth,
                 limits.MaxMimeParts),
-            new TlsDto(tls.Certificate is not null, tls.Sha256Fingerprint));
+            new TlsDto(tls.Certificate is not null, tls.Sha256Fingerprint),
+            waiters.Current);
     }
 }

@@ -26,12 +26,12 @@ internal static class MessageContentEndpoints
         return messages;
     }
 
-    private static Results<FileContentHttpResult, NotFound<ProblemDetails>> Raw(MessageStore store, string id) =>
+    private static Results<FileContentHttpResult, ProblemHttpResult> Raw(MessageStore store, string id) =>
         store.Get(id) is { } message
             ? TypedResults.File(message.Raw.ToArray(), "message/rfc822", $"{message.Id}.eml")
             : Problems.NotFound(id);
 
-    private static Results<ContentHttpResult, NotFound<ProblemDetails>> Html(MessageStore store, string id, HttpContext http)
+    private static Results<ContentHttpResult, ProblemHttpResult> Html(MessageStore store, string id, HttpContext http)
     {
         if (store.Get(id) is not { } message)
         {
@@ -47,7 +47,7 @@ internal static class MessageContentEndpoints
         return TypedResults.Content(html, "text/html", Encoding.UTF8);
     }
 
-    private static Results<ContentHttpResult, NotFound<ProblemDetails>> Text(MessageStore store, string id)
+    private static Results<ContentHttpResult, ProblemHttpResult> Text(MessageStore store, string id)
     {
         if (store.Get(id) is not { } message)
         {
@@ -59,7 +59,7 @@ internal static class MessageContentEndpoints
             : Problems.NotFound("No text body", "The message has no plain-text body.");
     }
 
-    private static Results<FileContentHttpResult, NotFound<ProblemDetails>> Part(MessageStore store, IngestLimits limits, string id, string partId)
+    private static Results<FileContentHttpResult, ProblemHttpResult> Part(MessageStore store, IngestLimits limits, string id, string partId)
     {
         if (store.Get(id) is not { } message)
         {

@@ -40,6 +40,8 @@ internal static class MessageMapper
             view.Text,
             view.Html,
             view.Snippet,
+            view.Links.Select(l => new LinkDto(l.Href, l.Text, l.Source)).ToArray(),
+            view.Codes,
             view.Attachments.Select(a => new AttachmentDto(a.PartId, a.FileName, a.ContentType, a.Size, a.ContentId, a.Inline, a.Sha256)).ToArray(),
             m.Size,
             m.IsRead,

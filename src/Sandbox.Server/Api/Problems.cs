@@ -6,24 +6,20 @@ namespace Sandbox.Server.Api;
 /// <summary>RFC 9457 problem details for the API's own errors.</summary>
 internal static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Message not found",
-        Detail = $"No message has the id '{Sanitise(id)}'.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+    public static ProblemHttpResult NotFound(string id) =>
+        NotFound("Message not found", $"No message has the id '{Sanitise(id)}'.");
 
-    public static NotFound<ProblemDetails> NotFound(string title, string detail) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = title,
-        Detail = detail,
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+    public static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    public static ProblemHttpResult BadFilter(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad filter");
+
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
 
     /// <summary>Client text echoed in a problem: printable ASCII only, bounded.</summary>
     public static string Sanitise(string value)

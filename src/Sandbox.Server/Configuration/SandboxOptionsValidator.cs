@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Sandbox.Core.Store;
+using Sandbox.Protocols.Pop3;
+using Sandbox.Protocols.Imap;
 using Sandbox.Protocols.Smtp;
 using Sandbox.Protocols.Tls;
 using Sandbox.Protocols.Transport;
@@ -15,7 +17,9 @@ internal sealed class SandboxOptionsValidator :
     IValidateOptions<SmtpOptions>,
     IValidateOptions<StoreOptions>,
     IValidateOptions<TlsOptions>,
-    IValidateOptions<ListenOptions>
+    IValidateOptions<ListenOptions>,
+    IValidateOptions<Pop3Options>,
+    IValidateOptions<ImapOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
@@ -43,6 +47,32 @@ internal sealed class SandboxOptionsValidator :
         return Result(errors);
     }
 
+    public ValidateOptionsResult Validate(string? name, Pop3Options options)
+    {
+        var errors = new List<string>();
+        Port(errors, "Sandbox:Pop3:Port", options.Port, allowOff: false);
+        Port(errors, "Sandbox:Pop3:TlsPort", options.TlsPort, allowOff: true);
+        Positive(errors, "Sandbox:Pop3:MaxConnections", options.MaxConnections);
+        Positive(errors, "Sandbox:Pop3:MaxConnectionsPerAddress", options.MaxConnectionsPerAddress);
+        Positive(errors, "Sandbox:Pop3:MaxAuthenticationAttempts", options.MaxAuthenticationAttempts);
+        if (options.MaxLineLength < 255)
+        {
+            errors.Add($"Sandbox:Pop3:MaxLineLength must be at least 255 bytes, the RFC 2449 minimum (got {options.MaxLineLength}).");
+        }
+
+        if (options.IdleTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Sandbox:Pop3:IdleTimeout must be a positive duration (e.g. 00:10:00).");
+        }
+
+        if (Pop3Options.ParseUsers(options.Users, out _) is { } userError)
+        {
+            errors.Add($"Sandbox:Pop3:Users: {userError}.");
+        }
+
+        return Result(errors);
+    }
+
     public ValidateOptionsResult Validate(string? name, StoreOptions options)
     {
         var errors = new List<string>();
@@ -62,6 +92,32 @@ internal sealed class SandboxOptionsValidator :
         IPAddress.TryParse(options.ListenAddress, out _)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Sandbox:ListenAddress must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{options.ListenAddress}').");
+
+    public ValidateOptionsResult Validate(string? name, ImapOptions options)
+    {
+        var errors = new List<string>();
+        Port(errors, "Sandbox:Imap:Port", options.Port, allowOff: false);
+        Port(errors, "Sandbox:Imap:TlsPort", options.TlsPort, allowOff: true);
+        Positive(errors, "Sandbox:Imap:MaxConnections", options.MaxConnections);
+        Positive(errors, "Sandbox:Imap:MaxConnectionsPerAddress", options.MaxConnectionsPerAddress);
+        Positive(errors, "Sandbox:Imap:MaxAuthenticationAttempts", options.MaxAuthenticationAttempts);
+        if (options.MaxLineLength < 1024)
+        {
+            errors.Add($"Sandbox:Imap:MaxLineLength must be at least 1024 bytes (got {options.MaxLineLength}).");
+        }
+
+        if (options.IdleTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Sandbox:Imap:IdleTimeout must be a positive duration (e.g. 00:30:00).");
+        }
+
+        if (SmtpOptions.ParseUsers(options.Users, out _) is { } userError)
+        {
+            errors.Add($"Sandbox:Imap:Users: {userError}.");
+        }
+
+        return Result(errors);
+    }
 
     private static void Port(List<string> errors, string key, int value, bool allowOff)
     {

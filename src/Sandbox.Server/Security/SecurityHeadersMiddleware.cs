@@ -7,7 +7,11 @@ namespace Sandbox.Server.Security;
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, OriginPolicy origins)
 {
-    public const string AppPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    // The mail preview is a srcdoc iframe, which inherits this policy and can only narrow it
+    // (its own meta CSP does, per message). So the app allows inline styles (mail HTML is styled
+    // inline) and http(s) images (shown only after the user clicks "load images" for a message);
+    // scripts stay 'self' only, and the iframe is sandboxed without allow-scripts.
+    public const string AppPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
     // The offline API docs page (Scalar) needs inline styles and scripts of its own bundle.
     private const string DocsPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";

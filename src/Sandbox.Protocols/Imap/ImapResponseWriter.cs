@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Sandbox.Protocols.Imap;
+
+/// <summary>
+/// The one writer of IMAP responses: all quoting happens here. A string goes out as NIL, an
+/// atom, a quoted string (7-bit, no CR/LF, RFC 3501 4.3) or a literal (8-bit or multi-line).
+/// </summary>
+internal sealed class ImapResponseWriter
+{
+    private const int MaxQuotedLength = 1024;
+    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+
+    public int Length => _buffer.WrittenCount;
+
+    public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+    public void Reset() => _buffer.ResetWrittenCount();
+
+    public ImapResponseWriter Raw(ReadOnlySpan<byte> bytes)
+    {
+        _buffer.Write(bytes);
+        return this;
+    }
+
+    /// <summary>Protocol text we generate ourselves (never client input).</summary>
+    public ImapResponseWriter Ascii(string text)
+    {
+        var span = _buffer.GetSpan(text.Length);
+        var n = Encoding.ASCII.GetBytes(text, span);
+        _buffer.Advance(n);
+        return this;
+    }
+
+    public ImapResponseWriter Number(long value) => Ascii(value.ToString(CultureInfo.InvariantCulture));
+
+    public ImapResponseWriter Space() => Raw(" "u8);
+
+    public ImapResponseWriter Nil() => Raw("NIL"u8);
+
+    public ImapResponseWriter EndLine() => Raw("\r\n"u8);
+
+    /// <summary>An nstring: NIL for null, otherwise a quoted string or a literal.</summary>
+    public ImapResponseWriter NString(ReadOnlySpan<byte> value, bool isNull)
+    {
+        if (isNull)
+        {
+            return Nil();
+        }
+
+        return String(value);
+    }
+
+    public ImapResponseWriter NString(string? value) => value is null ? Nil() : String(Encoding.UTF8.GetBytes(value));
+
+    /// <summary>A string: quoted when 7-bit, single-line and short; otherwise a literal.</summary>
+    public ImapResponseWriter String(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > MaxQuotedLength || !IsQuotable(value))
+        {
+            return Literal(value);
+        }
+
+        Raw("\""u8);
+        foreach (var b in value)
+        {
+            if (b is (byte)'"' or (byte)'\\')
+            {
+                Raw("\\"u8);
+            }
+
+            _buffer.GetSpan(1)[0] = b;
+            _buffer.Advance(1);
+        }
+
+        return Raw("\""u8);
+    }
+
+    public ImapResponseWriter String(string value) => String(Encoding.UTF8.GetBytes(value));
+
+    /// <summary>An astring (mailbox names): an atom when safe, otherwise a string.</summary>
+    public ImapResponseWriter AString(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        return bytes.Length > 0 && bytes.All(IsAtomChar) ? Raw(bytes) : String(bytes);
+    }
+
+    public ImapResponseWriter Literal(ReadOnlySpan<byte> value)
+    {
+        Raw("{"u8).Number(value.Length).Raw("}\r\n"u8);
+        return Raw(value);
+    }
+
+    public ImapResponseWriter Untagged(string text) => Raw("* "u8).Ascii(text).EndLine();
+
+    public ImapResponseWriter Continuation(string text) => Raw("+ "u8).Ascii(text).EndLine();
+
+    public ImapResponseWriter Tagged(string tag, ImapResult result)
+    {
+        Ascii(tag).Space().Raw(result.Status switch
+        {
+            ImapStatus.Ok => "OK"u8,
+            ImapStatus.No => "NO"u8,
+            _ => "BAD"u8,
+        }).Space();
+        if (result.Code is not null)
+        {
+            Raw("["u8).Ascii(result.Code).Raw("] "u8);
+        }
+
+        return Ascii(result.Text).EndLine();
+    }
+
+    /// <summary>Client text echoed back in a response text: printable ASCII only.</summary>
+    public static string Sanitize(string text, int max = 64)
+    {
+        var clean = new string(text.Take(max).Select(c => c is >= ' ' and < (char)127 and not '[' and not ']' ? c : '?').ToArray());
+        return clean.Length == 0 ? "?" : clean;
+    }
+
+    private static bool IsQuotable(ReadOnlySpan<byte> value)
+    {
+        foreach (var b in value)
+        {
+            // Like Dovecot, values with quotes or backslashes go out as literals rather than escaped.
+            if (b is 0 or (byte)'\r' or (byte)'\n' or (byte)'"' or (byte)'\\' or >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAtomChar(byte b) =>
+        b is > 0x20 and < 0x7F and not ((byte)'(' or (byte)')' or (byte)'{' or (byte)'%' or (byte)'*' or (byte)'"' or (byte)'\\' or (byte)']');
+}

@@ -1,0 +1,9 @@
+namespace Sandbox.Protocols.Imap;
+
+internal enum ImapStatus
+{
+    None,
+    Ok,
+    No,
+    Bad,
+}

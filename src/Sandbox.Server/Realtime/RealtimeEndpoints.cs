@@ -1,0 +1,18 @@
+namespace Sandbox.Server.Realtime;
+
+/// <summary>Registers and maps the web inbox hub and its broadcaster.</summary>
+internal static class RealtimeEndpoints
+{
+    public static IServiceCollection AddInboxRealtime(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddHostedService<InboxBroadcaster>();
+        return services;
+    }
+
+    public static WebApplication MapInboxHub(this WebApplication app)
+    {
+        app.MapHub<InboxHub>(InboxHub.Path);
+        return app;
+    }
+}
