@@ -14,6 +14,7 @@ while getopts "r:n:o:" o; do case "$o" in r) ROUNDS="$OPTARG" ;; n) N="$OPTARG" 
 OUT="${OUT:-$HERE/../results/extra-$(date +%Y%m%d-%H%M%S).jsonl}"
 mkdir -p "$(dirname "$OUT")"
 SANDBOX_PUBLISH="${SANDBOX_PUBLISH:-/tmp/sandbox-publish}"
+[ -f "$SANDBOX_PUBLISH/Sandbox.Server.dll" ] || { echo "publish the Sandbox to $SANDBOX_PUBLISH first" >&2; exit 1; }
 PY="python3 $HERE/extra.py"
 fp() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 tag() { python3 -c 'import json,sys; [print(json.dumps({**json.loads(l), "target": sys.argv[1], "round": int(sys.argv[2])})) for l in sys.stdin if l.strip()]' "$1" "$2" >>"$OUT"; }
@@ -25,7 +26,11 @@ sandbox_round() {
     Sandbox__Imap__Port="$imap" Sandbox__Pop3__Port="$pop3" Sandbox__Store__MaxMessages=200000 \
     Sandbox__Store__MaxBytes=4294967296 dotnet "$SANDBOX_PUBLISH/Sandbox.Server.dll" >"/tmp/extra-sandbox-$r.log" 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$http/api/v1/messages?limit=1" >/dev/null 2>&1; do sleep 0.05; done
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$http/api/v1/messages?limit=1" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { cat "/tmp/extra-sandbox-$r.log" >&2; exit 1; }
+    sleep 0.05
+  done
   $PY wait --smtp "$smtp" --http "$http" --n 20 | tag sandbox "$r"
   $PY fill --smtp "$smtp" --n "$N" --sessions 8 | tag sandbox "$r"
   until [ "$(curl -fs "http://127.0.0.1:$http/api/v1/messages?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" -ge "$((N + 21))" ]; do sleep 0.2; done
