@@ -15,6 +15,7 @@ public class IngestBenchmarks
     private static readonly MessageEnvelope Envelope = new() { MailFrom = "sender@bench.local", RcptTo = ["rcpt@bench.local"], Helo = "bench.local" };
     private readonly IngestLimits _limits = new();
     private byte[] _raw = [];
+    private string? _text;
     private ReadOnlySequence<byte> _data;
     private MessageIngestor _ingestor = null!;
 
@@ -26,6 +27,7 @@ public class IngestBenchmarks
     {
         _raw = Size == "2KB" ? SampleMessages.Small() : SampleMessages.Large();
         _data = SampleMessages.AsDataSequence(_raw);
+        _text = MessageViewBuilder.Build(_raw, _limits).Text;
 
         // A capped store, so that the steady state includes one eviction per add.
         var store = new MessageStore(new StoreOptions { MaxMessages = 1_000, MaxBytes = long.MaxValue }, TimeProvider.System);
@@ -40,6 +42,14 @@ public class IngestBenchmarks
 
     [Benchmark]
     public MessageView BuildView() => MessageViewBuilder.Build(_raw, _limits);
+
+    /// <summary>The one-time-code heuristics over the text body (part of BuildView).</summary>
+    [Benchmark]
+    public IReadOnlyList<string> Codes() => CodeExtractor.Extract(_text, null);
+
+    /// <summary>The link extraction over the text body (part of BuildView).</summary>
+    [Benchmark]
+    public IReadOnlyList<MessageLink> Links() => LinkExtractor.Extract(_text, null);
 
     /// <summary>What SandboxMessageStore.SaveAsync does per message, minus the socket.</summary>
     [Benchmark]
