@@ -13,6 +13,7 @@ namespace Sandbox.Core.Mime;
 public static class MessageViewBuilder
 {
     private const int SnippetLength = 200;
+    private static ParserOptions? s_options;
 
     public static MessageView Build(ReadOnlyMemory<byte> raw, IngestLimits limits)
     {
@@ -38,8 +39,7 @@ public static class MessageViewBuilder
     /// <summary>Parses stored raw bytes again, with the same limits (for parts and bodies on demand).</summary>
     public static MimeMessage Parse(ReadOnlyMemory<byte> raw, IngestLimits limits, bool headersOnly = false)
     {
-        var options = ParserOptions.Default.Clone();
-        options.MaxMimeDepth = limits.MaxMimeDepth;
+        var options = OptionsFor(limits.MaxMimeDepth);
         var stream = AsStream(raw);
         var parser = new MimeParser(options, stream, persistent: true);
         if (!headersOnly)
@@ -60,6 +60,24 @@ public static class MessageViewBuilder
         return message;
     }
 
+    /// <summary>
+    /// Parser options for a depth limit, cloned once and reused: MimeKit only reads them while
+    /// parsing, and nothing here changes them after they are published.
+    /// </summary>
+    private static ParserOptions OptionsFor(int maxMimeDepth)
+    {
+        var cached = Volatile.Read(ref s_options);
+        if (cached is not null && cached.MaxMimeDepth == maxMimeDepth)
+        {
+            return cached;
+        }
+
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = maxMimeDepth;
+        Volatile.Write(ref s_options, options);
+        return options;
+    }
+
     private static MessageView FromHeaders(MimeMessage message, List<string> warnings) => new()
     {
         Subject = message.Subject,
@@ -70,7 +88,7 @@ public static class MessageViewBuilder
         ReplyTo = Addresses(message.ReplyTo),
         MessageIdHeader = message.MessageId,
         Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
-        Headers = message.Headers.Select(h => new HeaderField(h.Field, h.Value)).ToArray(),
+        Headers = HeaderFields(message.Headers),
         Warnings = warnings,
     };
 
@@ -104,20 +122,19 @@ public static class MessageViewBuilder
             attachments.Add(Describe(partId, entity));
         }
 
-        var view = FromHeaders(message, warnings);
         var textBody = textPart?.Text;
         var htmlBody = htmlPart?.Text;
         return new MessageView
         {
-            Subject = view.Subject,
-            From = view.From,
-            To = view.To,
-            Cc = view.Cc,
-            BccHeader = view.BccHeader,
-            ReplyTo = view.ReplyTo,
-            MessageIdHeader = view.MessageIdHeader,
-            Date = view.Date,
-            Headers = view.Headers,
+            Subject = message.Subject,
+            From = Addresses(message.From),
+            To = Addresses(message.To),
+            Cc = Addresses(message.Cc),
+            BccHeader = Addresses(message.Bcc),
+            ReplyTo = Addresses(message.ReplyTo),
+            MessageIdHeader = message.MessageId,
+            Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            Headers = HeaderFields(message.Headers),
             Text = textBody,
             Html = htmlBody,
             Snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody)),
@@ -161,7 +178,24 @@ public static class MessageViewBuilder
             return [];
         }
 
-        return list.Mailboxes.Select(m => new MailAddress(string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Address)).ToArray();
+        var addresses = new List<MailAddress>(list.Count);
+        foreach (var m in list.Mailboxes)
+        {
+            addresses.Add(new MailAddress(string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Address));
+        }
+
+        return addresses.ToArray();
+    }
+
+    private static HeaderField[] HeaderFields(HeaderList headers)
+    {
+        var fields = new HeaderField[headers.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = new HeaderField(headers[i].Field, headers[i].Value);
+        }
+
+        return fields;
     }
 
     private static string Snippet(string? text)

@@ -117,7 +117,15 @@ internal sealed class SeqLog
     {
         var dir = Volatile.Read(ref _directory);
         var lowest = (ulong)dir.First << SegmentBits;
-        var seq = (ulong)before - 1;
+
+        // Start at the head, not at before - 1: nothing was ever stored above the head, and
+        // walking down from uint.MaxValue one empty segment at a time costs ~4 million steps.
+        if (before == 0)
+        {
+            yield break;
+        }
+
+        var seq = Math.Min((ulong)before - 1, Head);
         while (seq >= lowest && seq > 0)
         {
             var index = (long)(seq >> SegmentBits) - dir.First;
