@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every test: UI component tests (Vitest), the .NET suites (unit,
 # real-socket protocol tests, REST, headless-Chromium end-to-end), and a smoke test of the
-# published app (the same publish the Dockerfile runs). Ends with one summary line.
+# published app (the same publish the Dockerfile runs), and a smoke run of the micro-benchmarks.
+# Ends with one summary line.
 set -euo pipefail
 cd "$(dirname "$0")"
 log="$(mktemp)"
@@ -20,4 +21,8 @@ net_failed=$(sed -n 's/^ *failed: *\([0-9]*\)/\1/p' "$log" | tail -1)
 
 scripts/smoke-published.sh
 
-echo "tests: $((ui_passed + net_passed + 1)) passed, ${net_failed:-0} failed"
+# The BenchmarkDotNet micro-benchmarks in smoke mode: they must build and run; timings are
+# never judged here (bench/RESULTS.md holds the measured figures).
+bench/smoke.sh
+
+echo "tests: $((ui_passed + net_passed + 2)) passed, ${net_failed:-0} failed"
