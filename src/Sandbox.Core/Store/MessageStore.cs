@@ -17,6 +17,7 @@ public sealed class MessageStore
     private readonly TimeProvider _time;
     private ImmutableArray<StoreSubscription> _subscribers = [];
     private int _count;
+    private int _unread;
     private long _bytes;
     private long _evictions;
 
@@ -36,6 +37,9 @@ public sealed class MessageStore
     public int Count => Volatile.Read(ref _count);
 
     public long Bytes => Volatile.Read(ref _bytes);
+
+    /// <summary>Stored messages without <see cref="MessageFlags.Seen"/>, kept exact under the write lock (O(1)).</summary>
+    public int Unread => Volatile.Read(ref _unread);
 
     public long Evictions => Volatile.Read(ref _evictions);
 
@@ -70,6 +74,7 @@ public sealed class MessageStore
             _log.Append(message);
             _count++;
             _bytes += raw.Length;
+            _unread += message.IsRead ? 0 : 1;
             Publish(new MessageAdded(seq, message));
             return message;
         }
@@ -97,6 +102,7 @@ public sealed class MessageStore
                 {
                     _count--;
                     _bytes -= message.Size;
+                    _unread -= message.IsRead ? 0 : 1;
                     removed.Add(message);
                 }
             }
@@ -118,6 +124,7 @@ public sealed class MessageStore
             var count = _count;
             _log.Clear();
             _count = 0;
+            _unread = 0;
             _bytes = 0;
             Publish(new StoreCleared(_log.Head, count));
             return count;
@@ -134,6 +141,10 @@ public sealed class MessageStore
             {
                 return before != after;
             }
+
+            var wasRead = (before & MessageFlags.Seen) != 0;
+            var isRead = (after & MessageFlags.Seen) != 0;
+            _unread += wasRead == isRead ? 0 : isRead ? -1 : 1;
 
             Publish(new FlagsChanged(_log.Head, message, after));
             return true;
@@ -176,6 +187,7 @@ public sealed class MessageStore
 
             _count--;
             _bytes -= oldest.Size;
+            _unread -= oldest.IsRead ? 0 : 1;
             _evictions++;
             evicted.Add(oldest);
         }

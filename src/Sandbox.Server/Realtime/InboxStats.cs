@@ -2,21 +2,9 @@ using Sandbox.Core.Store;
 
 namespace Sandbox.Server.Realtime;
 
-/// <summary>Computes <see cref="InboxStatsDto"/> from the store (one lock-free scan).</summary>
+/// <summary>Reads <see cref="InboxStatsDto"/> from the store's counters (O(1), no scan per batch of changes).</summary>
 internal static class InboxStats
 {
-    public static InboxStatsDto From(MessageStore store)
-    {
-        var cursor = store.HeadSeq;
-        var unread = 0;
-        foreach (var message in store.NewestFirst())
-        {
-            if (!message.IsRead)
-            {
-                unread++;
-            }
-        }
-
-        return new InboxStatsDto(store.Count, unread, store.Bytes, store.Evictions, cursor, store.UidValidity);
-    }
+    public static InboxStatsDto From(MessageStore store) =>
+        new(store.Count, store.Unread, store.Bytes, store.Evictions, store.HeadSeq, store.UidValidity);
 }

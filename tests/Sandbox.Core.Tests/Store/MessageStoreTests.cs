@@ -165,4 +165,28 @@ public class MessageStoreTests
         });
         Assert.Equal(2, drained.Count);
     }
+
+    [Fact]
+    public void Unread_FollowsAddFlagsDeleteEvictAndClear()
+    {
+        var store = NewStore(maxMessages: 3);
+        var a = Add(store, "a");
+        var b = Add(store, "b");
+        Add(store, "c");
+
+        store.UpdateFlags(b, MessageFlags.Seen, MessageFlags.None);
+        Assert.Equal(2, store.Unread);
+        store.Delete([b.Seq]);
+        Assert.Equal(2, store.Unread);
+        store.UpdateFlags(a, MessageFlags.Flagged, MessageFlags.None);
+        Assert.Equal(2, store.Unread);
+        Add(store, "d");
+        Add(store, "e");
+
+        Assert.Equal(3, store.Unread);
+        Assert.Null(store.Get(a.Seq));
+        Assert.Equal(store.NewestFirst().Count(m => !m.IsRead), store.Unread);
+        store.Clear();
+        Assert.Equal(0, store.Unread);
+    }
 }
