@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 log="$(mktemp)"
+scripts/install-test-tools.sh
 trap 'rm -f "$log"' EXIT
 
 ui_passed=0
