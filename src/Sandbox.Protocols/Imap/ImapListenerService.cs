@@ -30,7 +30,7 @@ public sealed class ImapListenerService : ProtocolListenerService
         : base(
             "IMAP",
             IPAddress.Parse(listen.Value.ListenAddress),
-            Endpoints(options.Value, tls),
+            ListenerEndpoint.PlainAndImplicitTls(PlainName, options.Value.Port, ImplicitTlsName, options.Value.TlsPort, tls.Certificate),
             new ConnectionLimiter(options.Value.MaxConnections, options.Value.MaxConnectionsPerAddress),
             tls.Certificate,
             bound,
@@ -41,22 +41,13 @@ public sealed class ImapListenerService : ProtocolListenerService
         CredentialCheck.TryParse(_options.Users, out _credentials);
     }
 
-    protected override ReadOnlyMemory<byte> TooManyConnectionsReply => "* BYE Too many connections, try again later\r\n"u8.ToArray();
+    private static readonly byte[] s_tooMany = "* BYE Too many connections, try again later\r\n"u8.ToArray();
+
+    protected override ReadOnlyMemory<byte> TooManyConnectionsReply => s_tooMany;
 
     protected override Task RunSessionAsync(Connection connection, CancellationToken cancellationToken)
     {
         var session = new ImapSession(connection, _options, _ingestor, _credentials, _folders, Certificate, Logger);
         return session.RunAsync(cancellationToken);
-    }
-
-    private static List<ListenerEndpoint> Endpoints(ImapOptions options, TlsCertificateProvider tls)
-    {
-        var endpoints = new List<ListenerEndpoint> { new(PlainName, options.Port, false) };
-        if (tls.Certificate is not null && options.TlsPort >= 0)
-        {
-            endpoints.Add(new ListenerEndpoint(ImplicitTlsName, options.TlsPort, true));
-        }
-
-        return endpoints;
     }
 }

@@ -32,7 +32,7 @@ public sealed class Pop3ListenerService : ProtocolListenerService
         : base(
             "POP3",
             IPAddress.Parse(listen.Value.ListenAddress),
-            Endpoints(options.Value, tls),
+            ListenerEndpoint.PlainAndImplicitTls(PlainName, options.Value.Port, ImplicitTlsName, options.Value.TlsPort, tls.Certificate),
             new ConnectionLimiter(options.Value.MaxConnections, options.Value.MaxConnectionsPerAddress),
             tls.Certificate,
             bound,
@@ -47,15 +47,4 @@ public sealed class Pop3ListenerService : ProtocolListenerService
 
     protected override Task RunSessionAsync(Connection connection, CancellationToken cancellationToken) =>
         new Pop3Session(connection, _options, _credentials, _store, Certificate, Logger).RunAsync(cancellationToken);
-
-    private static List<ListenerEndpoint> Endpoints(Pop3Options options, TlsCertificateProvider tls)
-    {
-        var endpoints = new List<ListenerEndpoint> { new(PlainName, options.Port, ImplicitTls: false) };
-        if (tls.Certificate is not null && options.TlsPort >= 0)
-        {
-            endpoints.Add(new ListenerEndpoint(ImplicitTlsName, options.TlsPort, ImplicitTls: true));
-        }
-
-        return endpoints;
-    }
 }
