@@ -15,12 +15,30 @@ internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub,
 {
     public const int DefaultFeedCapacity = 10_000;
 
+    private StoreSubscription? _first;
+
+    /// <summary>
+    /// Subscribes before returning: since .NET 10, ExecuteAsync starts on a background thread,
+    /// and a change committed between start-up and that thread's first step would be missed.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _first = store.Subscribe(feedCapacity);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        Interlocked.Exchange(ref _first, null)?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var resync = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var subscription = store.Subscribe(feedCapacity);
+            using var subscription = Interlocked.Exchange(ref _first, null) ?? store.Subscribe(feedCapacity);
             if (resync)
             {
                 await SendAsync(c => c.Resync());
