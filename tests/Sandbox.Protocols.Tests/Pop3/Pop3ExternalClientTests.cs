@@ -130,7 +130,7 @@ public sealed class Pop3ExternalClientTests(Pop3HostFixture fixture) : IClassFix
             message_log_syslog = false
             """, Ct);
 
-        var result = await ExternalProcess.RunAsync("getmail", ["--getmaildir", _dir, "--rcfile", "getmailrc", "--quiet"], _dir, new Dictionary<string, string> { ["HOME"] = _dir }, Ct);
+        var result = await ExternalProcess.RunAsync("getmail", ["--getmaildir", _dir, "--rcfile", "getmailrc", "--verbose"], _dir, new Dictionary<string, string> { ["HOME"] = _dir }, Ct);
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var files = Directory.GetFiles(Path.Combine(maildir, "new"));
