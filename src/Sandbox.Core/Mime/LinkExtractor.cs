@@ -5,7 +5,7 @@ namespace Sandbox.Core.Mime;
 
 /// <summary>
 /// Links of a message, computed once at ingest: every HTML anchor with an href (in document
-/// order, with its text) and every http(s) URL in the text body. Regexes are non-backtracking,
+/// order, with its text) and every http(s) URL in the text body. The anchor pattern is non-backtracking,
 /// so hostile HTML costs linear time; at most <see cref="MaxLinks"/> are kept.
 /// </summary>
 public static partial class LinkExtractor
@@ -59,9 +59,11 @@ public static partial class LinkExtractor
     [GeneratedRegex("""<a\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>(.*?)</a\s*>""", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex Anchors();
 
-    [GeneratedRegex("""https?://[^\s<>"'\[\]{}|\\^`]+""", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Linear on the backtracking engine (a literal prefix, then one greedy class with nothing
+    // after it), so source-generated: no automaton is built at run time.
+    [GeneratedRegex("""https?://[^\s<>"'\[\]{}|\\^`]+""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Urls();
 
-    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 }
