@@ -23,11 +23,15 @@ public static class SandboxApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder leaves out what the Sandbox never uses (IIS integration, HTTP/3 over
+        // QUIC, the EventLog/EventSource/Debug log providers, hosting startup assemblies): less
+        // to load and JIT at start-up. HTTPS endpoints from configuration stay available.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
