@@ -80,7 +80,12 @@ internal sealed class DataAwareReader(ISecurableDuplexPipe pipe, long maxMessage
         return Inner.TryRead(out result);
     }
 
-    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    // Outside DATA every read is the library's own, unwrapped: no extra async state machine
+    // per command line.
+    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
+        _inData ? ReadDataAsync(cancellationToken) : Inner.ReadAsync(cancellationToken);
+
+    private async ValueTask<ReadResult> ReadDataAsync(CancellationToken cancellationToken)
     {
         var result = await Inner.ReadAsync(cancellationToken);
         if (!_inData || result.Buffer.IsEmpty)
