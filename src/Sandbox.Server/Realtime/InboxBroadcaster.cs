@@ -9,13 +9,17 @@ namespace Sandbox.Server.Realtime;
 /// Reads the store's change feed and pushes it to every browser. SMTP never waits for this:
 /// the store hands changes to a bounded channel; if this reader (or a slow browser behind it)
 /// falls behind, the subscription overflows, and we resubscribe and tell browsers to resync.
-/// Stats are coalesced: one push per drained batch of changes.
+/// Stats are coalesced: one push per drained batch of changes. While no browser is connected
+/// (<see cref="InboxConnections"/>), changes are drained without building anything.
 /// </summary>
-internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub, IInboxClient> hub, ILogger<InboxBroadcaster> logger, int feedCapacity = InboxBroadcaster.DefaultFeedCapacity) : BackgroundService
+internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub, IInboxClient> hub, InboxConnections connections, ILogger<InboxBroadcaster> logger, int feedCapacity = InboxBroadcaster.DefaultFeedCapacity) : BackgroundService
 {
     public const int DefaultFeedCapacity = 10_000;
 
     private StoreSubscription? _first;
+
+    /// <summary>Called after each change is handled, pushed or skipped (tests observe ordering).</summary>
+    internal Action<StoreChange>? Handled { get; set; }
 
     /// <summary>
     /// Subscribes before returning: since .NET 10, ExecuteAsync starts on a background thread,
@@ -64,12 +68,22 @@ internal sealed class InboxBroadcaster(MessageStore store, IHubContext<InboxHub,
         {
             while (await subscription.Reader.WaitToReadAsync(cancellationToken))
             {
+                var listened = false;
                 while (subscription.Reader.TryRead(out var change))
                 {
-                    await SendAsync(ToPush(change));
+                    if (connections.Any)
+                    {
+                        listened = true;
+                        await SendAsync(ToPush(change));
+                    }
+
+                    Handled?.Invoke(change);
                 }
 
-                await SendAsync(c => c.Stats(InboxStats.From(store)));
+                if (listened)
+                {
+                    await SendAsync(c => c.Stats(InboxStats.From(store)));
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

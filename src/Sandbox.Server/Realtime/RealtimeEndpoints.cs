@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Sandbox.Server.Realtime;
 
 /// <summary>Registers and maps the web inbox hub and its broadcaster.</summary>
@@ -6,6 +8,8 @@ internal static class RealtimeEndpoints
     public static IServiceCollection AddInboxRealtime(this IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddSingleton<InboxConnections>();
+        services.AddSingleton<HubLifetimeManager<InboxHub>, CountingHubLifetimeManager>();
         services.AddHostedService<InboxBroadcaster>();
         return services;
     }

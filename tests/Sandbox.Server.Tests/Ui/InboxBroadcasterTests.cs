@@ -18,7 +18,7 @@ public class InboxBroadcasterTests
         var store = new MessageStore(new StoreOptions(), TimeProvider.System);
         var ingestor = new MessageIngestor(store, new IngestLimits(), 1024 * 1024);
         var client = new SlowClient();
-        using var broadcaster = new InboxBroadcaster(store, new FakeHubContext(client), NullLogger<InboxBroadcaster>.Instance, feedCapacity: 4);
+        using var broadcaster = new InboxBroadcaster(store, new FakeHubContext(client), InboxConnections.Always, NullLogger<InboxBroadcaster>.Instance, feedCapacity: 4);
         await broadcaster.StartAsync(ct);
         Ingest(ingestor, 1);
         await client.FirstAddEntered.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
@@ -32,6 +32,37 @@ public class InboxBroadcasterTests
 
         await client.ResyncSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
         Assert.Equal(20, store.Count);
+        await broadcaster.StopAsync(ct);
+    }
+
+    [Fact]
+    public async Task Broadcaster_PushesOnlyWhileAConnectionIsRegistered()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new MessageStore(new StoreOptions(), TimeProvider.System);
+        var ingestor = new MessageIngestor(store, new IngestLimits(), 1024 * 1024);
+        var client = new RecordingClient();
+        var connections = new InboxConnections();
+        using var broadcaster = new InboxBroadcaster(store, new FakeHubContext(client), connections, NullLogger<InboxBroadcaster>.Instance);
+        await broadcaster.StartAsync(ct);
+
+        var handled = System.Threading.Channels.Channel.CreateUnbounded<StoreChange>();
+        broadcaster.Handled = c => handled.Writer.TryWrite(c);
+
+        // Nobody listens: message 1 is handled without a push. Then a connection registers
+        // and message 2 is pushed.
+        Ingest(ingestor, 1);
+        await handled.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.False(client.Added.Reader.TryRead(out _));
+        Assert.Equal(0, client.StatsCount);
+
+        connections.Added();
+        Ingest(ingestor, 2);
+        var pushed = await client.Added.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        await handled.Reader.ReadAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        Assert.Equal("2", pushed.Subject);
+        Assert.False(client.Added.Reader.TryRead(out _));
         await broadcaster.StopAsync(ct);
     }
 
@@ -67,6 +98,33 @@ public class InboxBroadcasterTests
             ResyncSeen.TrySetResult();
             return Task.CompletedTask;
         }
+    }
+
+    private sealed class RecordingClient : IInboxClient
+    {
+        private int _stats;
+
+        public System.Threading.Channels.Channel<MessageSummaryDto> Added { get; } = System.Threading.Channels.Channel.CreateUnbounded<MessageSummaryDto>();
+
+        public int StatsCount => Volatile.Read(ref _stats);
+
+        public Task MessageAdded(MessageSummaryDto message) => Added.Writer.WriteAsync(message).AsTask();
+
+        public Task MessagesDeleted(IReadOnlyList<string> ids) => Task.CompletedTask;
+
+        public Task MessagesEvicted(IReadOnlyList<string> ids) => Task.CompletedTask;
+
+        public Task FlagsChanged(string id, bool read) => Task.CompletedTask;
+
+        public Task StoreCleared() => Task.CompletedTask;
+
+        public Task Stats(InboxStatsDto stats)
+        {
+            Interlocked.Increment(ref _stats);
+            return Task.CompletedTask;
+        }
+
+        public Task Resync() => Task.CompletedTask;
     }
 
     private sealed class FakeHubContext(IInboxClient all) : IHubContext<InboxHub, IInboxClient>
