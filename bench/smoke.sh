@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 dotnet run -c Release --project bench/Sandbox.Benchmarks -- \
-  --job Dry --filter '*IngestBenchmarks.CopyAndIngest*' '*StoreBenchmarks.AddEvict*' '*ListBenchmarks*' \
+  --job Dry --filter '*IngestBenchmarks.CopyAndIngest*' '*StoreBenchmarks.AddEvict*' '*ListBenchmarks*' '*ImapFetchBenchmarks.FetchLineCold*' \
   --inProcess --artifacts "$out" --stopOnFirstError
 echo "smoke.sh: micro-benchmarks ran"

@@ -11,30 +11,46 @@ namespace Sandbox.Protocols.Imap;
 internal sealed class ImapResponseWriter
 {
     private const int MaxQuotedLength = 1024;
-    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
 
-    public int Length => _buffer.WrittenCount;
+    // Like Dovecot, values with quotes or backslashes go out as literals rather than escaped.
+    private static readonly SearchValues<byte> s_unquotable = SearchValues.Create(
+        [0, (byte)'\r', (byte)'\n', (byte)'"', (byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
-    public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+    private byte[] _buffer = new byte[16 * 1024];
+    private int _count;
 
-    public void Reset() => _buffer.ResetWrittenCount();
+    public int Length => _count;
+
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _count);
+
+    public void Reset() => _count = 0;
+
+    /// <summary>The bytes written since <paramref name="start"/> (a <see cref="Length"/> taken earlier).</summary>
+    public ReadOnlySpan<byte> WrittenSince(int start) => _buffer.AsSpan(start, _count - start);
+
+    /// <summary>Drops what was written after <paramref name="length"/> (a <see cref="Length"/> taken earlier).</summary>
+    public void Truncate(int length) => _count = length;
 
     public ImapResponseWriter Raw(ReadOnlySpan<byte> bytes)
     {
-        _buffer.Write(bytes);
+        bytes.CopyTo(Reserve(bytes.Length));
+        _count += bytes.Length;
         return this;
     }
 
     /// <summary>Protocol text we generate ourselves (never client input).</summary>
     public ImapResponseWriter Ascii(string text)
     {
-        var span = _buffer.GetSpan(text.Length);
-        var n = Encoding.ASCII.GetBytes(text, span);
-        _buffer.Advance(n);
+        _count += Encoding.ASCII.GetBytes(text, Reserve(text.Length));
         return this;
     }
 
-    public ImapResponseWriter Number(long value) => Ascii(value.ToString(CultureInfo.InvariantCulture));
+    public ImapResponseWriter Number(long value)
+    {
+        value.TryFormat(Reserve(20), out var written, default, CultureInfo.InvariantCulture);
+        _count += written;
+        return this;
+    }
 
     public ImapResponseWriter Space() => Raw(" "u8);
 
@@ -63,19 +79,13 @@ internal sealed class ImapResponseWriter
             return Literal(value);
         }
 
-        Raw("\""u8);
-        foreach (var b in value)
-        {
-            if (b is (byte)'"' or (byte)'\\')
-            {
-                Raw("\\"u8);
-            }
-
-            _buffer.GetSpan(1)[0] = b;
-            _buffer.Advance(1);
-        }
-
-        return Raw("\""u8);
+        // A quotable value has no quote or backslash, so nothing inside needs escaping.
+        var span = Reserve(value.Length + 2);
+        span[0] = (byte)'"';
+        value.CopyTo(span[1..]);
+        span[value.Length + 1] = (byte)'"';
+        _count += value.Length + 2;
+        return this;
     }
 
     public ImapResponseWriter String(string value) => String(Encoding.UTF8.GetBytes(value));
@@ -120,18 +130,16 @@ internal sealed class ImapResponseWriter
         return clean.Length == 0 ? "?" : clean;
     }
 
-    private static bool IsQuotable(ReadOnlySpan<byte> value)
+    private static bool IsQuotable(ReadOnlySpan<byte> value) => !value.ContainsAny(s_unquotable);
+
+    private Span<byte> Reserve(int size)
     {
-        foreach (var b in value)
+        if (_buffer.Length - _count < size)
         {
-            // Like Dovecot, values with quotes or backslashes go out as literals rather than escaped.
-            if (b is 0 or (byte)'\r' or (byte)'\n' or (byte)'"' or (byte)'\\' or >= 0x80)
-            {
-                return false;
-            }
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _count + size));
         }
 
-        return true;
+        return _buffer.AsSpan(_count);
     }
 
     private static bool IsAtomChar(byte b) =>

@@ -10,6 +10,9 @@ namespace Sandbox.Protocols.Imap.Mime;
 /// </summary>
 internal static class BodyStructureWriter
 {
+    [ThreadStatic]
+    private static List<(Range Name, Range Value)>? t_parameters;
+
     public static void Write(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapBodyPart part, bool extensible)
     {
         if (part.IsMultipart)
@@ -20,17 +23,17 @@ internal static class BodyStructureWriter
                 Write(w, raw, child, extensible);
             }
 
-            w.Space().String(Encoding.UTF8.GetBytes(part.ContentType.MediaSubtype));
+            w.Space().String(part.ContentType.MediaSubtype.Span);
             if (extensible)
             {
                 w.Space();
                 Parameters(w, part.ContentType.Parameters, addCharset: false);
                 w.Space();
-                Disposition(w, part.Headers);
+                Disposition(w, raw, part.Headers);
                 w.Space();
-                Language(w, part.Headers);
+                Header(w, raw, part.Headers, HeaderId.ContentLanguage);
                 w.Space();
-                Header(w, part.Headers, HeaderId.ContentLocation);
+                Header(w, raw, part.Headers, HeaderId.ContentLocation);
             }
 
             w.Raw(")"u8);
@@ -42,30 +45,30 @@ internal static class BodyStructureWriter
 
     private static void Single(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapBodyPart part, bool extensible)
     {
+        // A multipart without parts goes out as text/plain.
         var type = part.ContentType;
-        var isMultipartWithoutChildren = type.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase);
-        var mediaType = isMultipartWithoutChildren ? "text" : type.MediaType;
-        var subtype = isMultipartWithoutChildren ? "plain" : type.MediaSubtype;
-        w.Raw("("u8).String(mediaType).Space().String(subtype).Space();
+        var isText = type.IsMultipart || type.IsText;
+        w.Raw("("u8).String(type.IsMultipart ? "text"u8 : type.MediaType.Span).Space();
+        w.String(type.IsMultipart ? "plain"u8 : type.MediaSubtype.Span).Space();
         // A text part without a charset is us-ascii (RFC 2045 5.2); say so, as Dovecot does.
-        Parameters(w, type.Parameters, mediaType.Equals("text", StringComparison.OrdinalIgnoreCase) && type.Parameters["charset"] is null);
+        Parameters(w, type.Parameters, isText && !type.HasCharset);
         w.Space();
-        Header(w, part.Headers, HeaderId.ContentId);
+        Header(w, raw, part.Headers, HeaderId.ContentId);
         w.Space();
-        Header(w, part.Headers, HeaderId.ContentDescription);
+        Header(w, raw, part.Headers, HeaderId.ContentDescription);
         w.Space();
-        var encoding = EnvelopeWriter.RawValue(part.Headers, HeaderId.ContentTransferEncoding);
-        w.String(encoding is { Length: > 0 } ? encoding : "7bit"u8).Space().Number(part.Size);
+        var hasEncoding = HeaderText.TryGet(raw, part.Headers, HeaderId.ContentTransferEncoding, out var encoding);
+        w.String(hasEncoding && encoding.Length > 0 ? encoding : "7bit"u8).Space().Number(part.Size);
         var body = raw[part.BodyStart..part.End];
-        if (part.Embedded is { } embedded && mediaType.Equals("message", StringComparison.OrdinalIgnoreCase))
+        if (part.Embedded is { } embedded && !type.IsMultipart && type.IsMessage)
         {
             w.Space();
-            EnvelopeWriter.Write(w, embedded.Headers);
+            EnvelopeWriter.Write(w, raw, embedded.Headers);
             w.Space();
             Write(w, raw, embedded.Body, extensible);
             w.Space().Number(body.Count((byte)'\n'));
         }
-        else if (mediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
+        else if (isText)
         {
             w.Space().Number(body.Count((byte)'\n'));
         }
@@ -73,21 +76,21 @@ internal static class BodyStructureWriter
         if (extensible)
         {
             w.Space();
-            Header(w, part.Headers, HeaderId.ContentMd5);
+            Header(w, raw, part.Headers, HeaderId.ContentMd5);
             w.Space();
-            Disposition(w, part.Headers);
+            Disposition(w, raw, part.Headers);
             w.Space();
-            Language(w, part.Headers);
+            Header(w, raw, part.Headers, HeaderId.ContentLanguage);
             w.Space();
-            Header(w, part.Headers, HeaderId.ContentLocation);
+            Header(w, raw, part.Headers, HeaderId.ContentLocation);
         }
 
         w.Raw(")"u8);
     }
 
-    private static void Parameters(ImapResponseWriter w, ParameterList parameters, bool addCharset)
+    private static void Parameters(ImapResponseWriter w, ImapParameter[] parameters, bool addCharset)
     {
-        if (parameters.Count == 0 && !addCharset)
+        if (parameters.Length == 0 && !addCharset)
         {
             w.Nil();
             return;
@@ -99,38 +102,80 @@ internal static class BodyStructureWriter
             w.Raw("\"charset\" \"us-ascii\""u8);
         }
 
-        for (var i = 0; i < parameters.Count; i++)
+        for (var i = 0; i < parameters.Length; i++)
         {
             if (i > 0 || addCharset)
             {
                 w.Space();
             }
 
-            w.String(parameters[i].Name).Space().String(parameters[i].Value ?? "");
+            w.String(parameters[i].Name.Span).Space().String(parameters[i].Value.Span);
         }
 
         w.Raw(")"u8);
     }
 
-    private static void Disposition(ImapResponseWriter w, HeaderList headers)
+    private static void Disposition(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers)
     {
-        var index = headers.IndexOf(HeaderId.ContentDisposition);
-        if (index < 0 || !ContentDisposition.TryParse(ParserOptions.Default, headers[index].RawValue, out var disposition))
+        if (!headers.TryGet(raw, HeaderId.ContentDisposition, out var value))
+        {
+            w.Nil();
+        }
+        else if (!headers.IsScanned || !TrySimpleDisposition(w, value))
+        {
+            MimeKitDisposition(w, value);
+        }
+    }
+
+    // "token *(; name=value)" in the strict grammar, written without MimeKit.
+    private static bool TrySimpleDisposition(ImapResponseWriter w, ReadOnlySpan<byte> value)
+    {
+        var reader = new HeaderValueReader(value);
+        var parameters = t_parameters ??= [];
+        parameters.Clear();
+        reader.SkipBlanks();
+        if (!reader.TryToken(out var disposition) || !reader.TryParameters(parameters))
+        {
+            return false;
+        }
+
+        w.Raw("("u8).String(value[disposition]).Space();
+        if (parameters.Count == 0)
+        {
+            w.Nil();
+        }
+        else
+        {
+            w.Raw("("u8);
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                (i > 0 ? w.Space() : w).String(value[parameters[i].Name]).Space().String(value[parameters[i].Value]);
+            }
+
+            w.Raw(")"u8);
+        }
+
+        w.Raw(")"u8);
+        return true;
+    }
+
+    private static void MimeKitDisposition(ImapResponseWriter w, ReadOnlySpan<byte> value)
+    {
+        if (!ContentDisposition.TryParse(ParserOptions.Default, value.ToArray(), out var disposition))
         {
             w.Nil();
             return;
         }
 
+        var parameters = disposition.Parameters.Select(p => new ImapParameter(Encoding.UTF8.GetBytes(p.Name), Encoding.UTF8.GetBytes(p.Value ?? ""))).ToArray();
         w.Raw("("u8).String(disposition.Disposition).Space();
-        Parameters(w, disposition.Parameters, addCharset: false);
+        Parameters(w, parameters, addCharset: false);
         w.Raw(")"u8);
     }
 
-    private static void Language(ImapResponseWriter w, HeaderList headers) => Header(w, headers, HeaderId.ContentLanguage);
-
-    private static void Header(ImapResponseWriter w, HeaderList headers, HeaderId id)
+    private static void Header(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers, HeaderId id)
     {
-        var value = EnvelopeWriter.RawValue(headers, id);
-        w.NString(value, value is null);
+        var present = HeaderText.TryGet(raw, headers, id, out var value);
+        w.NString(value, !present);
     }
 }

@@ -6,91 +6,85 @@ namespace Sandbox.Protocols.Imap.Mime;
 /// <summary>
 /// Writes the ENVELOPE of RFC 3501 section 7.4.2 from raw header values: date, subject,
 /// from, sender, reply-to, to, cc, bcc, in-reply-to, message-id. Absent is NIL, present but
-/// empty is <c>""</c>; sender and reply-to default to from.
+/// empty is <c>""</c>; sender and reply-to default to from. Plain address lists are written
+/// straight from the bytes (<see cref="SimpleAddressList"/>), the rest through MimeKit.
 /// </summary>
 internal static class EnvelopeWriter
 {
-    public static void Write(ImapResponseWriter w, HeaderList headers)
+    public static void Write(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers)
     {
         w.Raw("("u8);
-        Text(w, headers, HeaderId.Date);
+        Text(w, raw, headers, HeaderId.Date);
         w.Space();
-        Text(w, headers, HeaderId.Subject);
-        var from = Addresses(headers, HeaderId.From);
+        Text(w, raw, headers, HeaderId.Subject);
         w.Space();
-        AddressList(w, from);
+        var fromStart = w.Length;
+        if (!TryAddresses(w, raw, headers, HeaderId.From))
+        {
+            w.Nil();
+        }
+
+        var from = fromStart..w.Length;
         w.Space();
-        AddressList(w, Addresses(headers, HeaderId.Sender) ?? from);
+        AddressesOr(w, raw, headers, HeaderId.Sender, from);
         w.Space();
-        AddressList(w, Addresses(headers, HeaderId.ReplyTo) ?? from);
+        AddressesOr(w, raw, headers, HeaderId.ReplyTo, from);
+        foreach (var id in (ReadOnlySpan<HeaderId>)[HeaderId.To, HeaderId.Cc, HeaderId.Bcc])
+        {
+            w.Space();
+            if (!TryAddresses(w, raw, headers, id))
+            {
+                w.Nil();
+            }
+        }
+
         w.Space();
-        AddressList(w, Addresses(headers, HeaderId.To));
+        Text(w, raw, headers, HeaderId.InReplyTo);
         w.Space();
-        AddressList(w, Addresses(headers, HeaderId.Cc));
-        w.Space();
-        AddressList(w, Addresses(headers, HeaderId.Bcc));
-        w.Space();
-        Text(w, headers, HeaderId.InReplyTo);
-        w.Space();
-        Text(w, headers, HeaderId.MessageId);
+        Text(w, raw, headers, HeaderId.MessageId);
         w.Raw(")"u8);
     }
 
-    /// <summary>The raw value of the first such header, unfolded (CR and LF removed) and trimmed; null when absent.</summary>
-    public static byte[]? RawValue(HeaderList headers, HeaderId id)
+    private static void Text(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers, HeaderId id)
     {
-        var index = headers.IndexOf(id);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        // Skip the blanks after the colon, then unfold by removing CR and LF only (as Dovecot does,
-        // so a value that starts on a continuation line keeps that line's leading blank).
-        var raw = headers[index].RawValue.AsSpan();
-        var skip = 0;
-        while (skip < raw.Length && raw[skip] is (byte)' ' or (byte)'\t')
-        {
-            skip++;
-        }
-
-        var bytes = raw[skip..].ToArray().Where(b => b is not ((byte)'\r' or (byte)'\n')).ToArray();
-        var start = 0;
-        var end = bytes.Length;
-
-        while (end > start && bytes[end - 1] is (byte)' ' or (byte)'\t')
-        {
-            end--;
-        }
-
-        return bytes[start..end];
+        var present = HeaderText.TryGet(raw, headers, id, out var value);
+        w.NString(value, !present);
     }
 
-    private static void Text(ImapResponseWriter w, HeaderList headers, HeaderId id)
+    // Sender and Reply-To default to From (its list, or NIL): the bytes already written for it.
+    private static void AddressesOr(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers, HeaderId id, Range from)
     {
-        var value = RawValue(headers, id);
-        w.NString(value, value is null);
+        if (!TryAddresses(w, raw, headers, id))
+        {
+            w.Raw(w.Written.Span[from]);
+        }
     }
 
-    private static List<InternetAddress>? Addresses(HeaderList headers, HeaderId id)
+    // Writes the list and returns true when the header is present, not empty and parses to at least one address.
+    private static bool TryAddresses(ImapResponseWriter w, ReadOnlySpan<byte> raw, ImapHeaders headers, HeaderId id)
     {
-        var value = RawValue(headers, id);
-        if (value is null || value.Length == 0)
+        if (!HeaderText.TryGet(raw, headers, id, out var value) || value.Length == 0)
         {
-            return null;
+            return false;
         }
 
-        return InternetAddressList.TryParse(ParserOptions.Default, value, out var list) && list.Count > 0 ? [.. list] : null;
+        // Only for scanned headers, so that a tree built by MimeKit is rendered exactly as before (the reference).
+        if (headers.IsScanned && SimpleAddressList.TryWrite(w, value))
+        {
+            return true;
+        }
+
+        if (!InternetAddressList.TryParse(ParserOptions.Default, value.ToArray(), out var list) || list.Count == 0)
+        {
+            return false;
+        }
+
+        AddressList(w, [.. list]);
+        return true;
     }
 
-    private static void AddressList(ImapResponseWriter w, List<InternetAddress>? list)
+    private static void AddressList(ImapResponseWriter w, List<InternetAddress> list)
     {
-        if (list is null)
-        {
-            w.Nil();
-            return;
-        }
-
         w.Raw("("u8);
         foreach (var address in list)
         {

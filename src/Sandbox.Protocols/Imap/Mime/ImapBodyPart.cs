@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Sandbox.Protocols.Imap.Mime;
 
 /// <summary>
@@ -16,15 +14,15 @@ internal sealed class ImapBodyPart
     public required int End { get; init; }
 
     /// <summary>The part's headers (for the root part, the message's headers).</summary>
-    public required HeaderList Headers { get; init; }
+    public required ImapHeaders Headers { get; init; }
 
-    public required ContentType ContentType { get; init; }
+    public required ImapContentType ContentType { get; init; }
 
     public IReadOnlyList<ImapBodyPart> Children { get; init; } = [];
 
     public ImapMessageNode? Embedded { get; init; }
 
-    public bool IsMultipart => ContentType.MediaType.Equals("multipart", StringComparison.OrdinalIgnoreCase) && Children.Count > 0;
+    public bool IsMultipart => ContentType.IsMultipart && Children.Count > 0;
 
     public int Size => End - BodyStart;
 }

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Sandbox.Protocols.Imap.Mime;
 
 /// <summary>A message (the top level or one inside a message/rfc822 part): its header block and its body part.</summary>
@@ -11,7 +9,7 @@ internal sealed class ImapMessageNode
 
     public required int End { get; init; }
 
-    public required HeaderList Headers { get; init; }
+    public required ImapHeaders Headers { get; init; }
 
     public required ImapBodyPart Body { get; init; }
 }

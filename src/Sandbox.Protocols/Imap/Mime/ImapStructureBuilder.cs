@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MimeKit;
 
 namespace Sandbox.Protocols.Imap.Mime;
@@ -10,16 +11,22 @@ namespace Sandbox.Protocols.Imap.Mime;
 internal static class ImapStructureBuilder
 {
     private const int MaxDepth = 100;
+    private static readonly ParserOptions s_options = CreateOptions();
 
-    public static ImapMessageNode Build(ReadOnlyMemory<byte> raw)
+    /// <summary>The part tree: the fast scan for plain messages, MimeKit for everything else.</summary>
+    public static ImapMessageNode Build(ReadOnlyMemory<byte> raw) => ImapMimeScanner.TryBuild(raw) ?? BuildWithMimeKit(raw);
+
+    /// <summary>The part tree from MimeKit's parse (the reference the fast scan must equal).</summary>
+    public static ImapMessageNode BuildWithMimeKit(ReadOnlyMemory<byte> raw)
     {
         var offsets = new Dictionary<MimeEntity, (long Begin, long End)>(ReferenceEqualityComparer.Instance);
         try
         {
-            var options = ParserOptions.Default.Clone();
-            options.MaxMimeDepth = MaxDepth;
-            using var stream = new MemoryStream(raw.ToArray(), writable: false);
-            var parser = new MimeParser(options, stream, persistent: false);
+            // Persistent: MimeKit references the part contents in the stream instead of copying them.
+            using var stream = MemoryMarshal.TryGetArray(raw, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(raw.ToArray(), writable: false);
+            var parser = new MimeParser(s_options, stream, persistent: true);
             var begins = new Dictionary<MimeEntity, long>(ReferenceEqualityComparer.Instance);
             parser.MimeEntityBegin += (_, e) => begins[e.Entity] = e.BeginOffset;
             parser.MimeEntityEnd += (_, e) => offsets[e.Entity] = (begins.GetValueOrDefault(e.Entity), e.EndOffset);
@@ -38,7 +45,7 @@ internal static class ImapStructureBuilder
         var body = message.Body is null
             ? Opaque(message.Headers, begin, bodyStart, end)
             : Part(raw, message.Body, begin, bodyStart, end, offsets, depth, message.Body.Headers);
-        return new ImapMessageNode { Begin = begin, BodyStart = bodyStart, End = end, Headers = message.Headers, Body = body };
+        return new ImapMessageNode { Begin = begin, BodyStart = bodyStart, End = end, Headers = ImapHeaders.From(message.Headers), Body = body };
     }
 
     private static ImapBodyPart Part(ReadOnlySpan<byte> raw, MimeEntity entity, int begin, int bodyStart, int end, Dictionary<MimeEntity, (long Begin, long End)> offsets, int depth, HeaderList headers)
@@ -70,8 +77,8 @@ internal static class ImapStructureBuilder
             Begin = begin,
             BodyStart = bodyStart,
             End = end,
-            Headers = headers,
-            ContentType = entity.ContentType,
+            Headers = ImapHeaders.From(headers),
+            ContentType = ImapContentType.From(entity.ContentType),
             Children = children,
             Embedded = embedded,
         };
@@ -82,16 +89,22 @@ internal static class ImapStructureBuilder
         Begin = begin,
         BodyStart = bodyStart,
         End = end,
-        Headers = headers,
-        ContentType = new ContentType("text", "plain"),
+        Headers = ImapHeaders.From(headers),
+        ContentType = ImapContentType.TextPlain,
     };
+
+    private static ParserOptions CreateOptions()
+    {
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = MaxDepth;
+        return options;
+    }
 
     private static ImapMessageNode Fallback(ReadOnlySpan<byte> raw)
     {
         var bodyStart = HeaderEnd(raw, 0, raw.Length);
-        var headers = new HeaderList();
-        var body = Opaque(headers, 0, bodyStart, raw.Length);
-        return new ImapMessageNode { Begin = 0, BodyStart = bodyStart, End = raw.Length, Headers = headers, Body = body };
+        var body = Opaque([], 0, bodyStart, raw.Length);
+        return new ImapMessageNode { Begin = 0, BodyStart = bodyStart, End = raw.Length, Headers = ImapHeaders.Empty, Body = body };
     }
 
     /// <summary>The offset after the blank line that ends the header block starting at <paramref name="begin"/>.</summary>
