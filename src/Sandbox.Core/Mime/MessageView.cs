@@ -5,9 +5,21 @@ namespace Sandbox.Core.Mime;
 /// <see cref="Ingest.IngestLimits"/>. When parsing failed, <see cref="ParseFailed"/> is set,
 /// the fields are empty and <see cref="Warnings"/> says why; the raw bytes are still served.
 /// </summary>
+/// <remarks>
+/// To keep a stored message small, a view built by <see cref="MessageViewBuilder"/> does not
+/// keep its largest parts: <see cref="Headers"/>, <see cref="Text"/>, <see cref="Html"/> and
+/// <see cref="Snippet"/> are computed on each access from the raw bytes (a body is kept as a
+/// string only when its decoding from the raw bytes would not give exactly MimeKit's text).
+/// Callers that read one of them several times should read it once into a local.
+/// </remarks>
 public sealed class MessageView
 {
     public static readonly MessageView Empty = new();
+
+    private readonly IReadOnlyList<HeaderField>? _headers;
+    private readonly BodyText _text;
+    private readonly BodyText _html;
+    private readonly string? _snippet;
 
     public string? Subject { get; init; }
 
@@ -26,13 +38,33 @@ public sealed class MessageView
 
     public DateTimeOffset? Date { get; init; }
 
-    public IReadOnlyList<HeaderField> Headers { get; init; } = [];
+    /// <summary>Every header field in order; parsed from the raw header block on each access.</summary>
+    public IReadOnlyList<HeaderField> Headers
+    {
+        get => _headers ?? (Raw.IsEmpty ? [] : HeaderBlock.Parse(Raw, HeadersWithContentFields));
+        init => _headers = value;
+    }
 
-    public string? Text { get; init; }
+    /// <summary>The decoded text body; decoded from the raw bytes on each access.</summary>
+    public string? Text
+    {
+        get => _text.Decode(Raw);
+        init => _text = BodyText.Kept(value);
+    }
 
-    public string? Html { get; init; }
+    /// <summary>The decoded HTML body; decoded from the raw bytes on each access.</summary>
+    public string? Html
+    {
+        get => _html.Decode(Raw);
+        init => _html = BodyText.Kept(value);
+    }
 
-    public string Snippet { get; init; } = "";
+    /// <summary>The start of the text body (else of the HTML body's text), white space collapsed.</summary>
+    public string Snippet
+    {
+        get => _snippet ?? _text.Snippet(Raw);
+        init => _snippet = value;
+    }
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
@@ -47,4 +79,41 @@ public sealed class MessageView
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public bool ParseFailed { get; init; }
+
+    /// <summary>The message's raw bytes, when headers and bodies are read from them on demand.</summary>
+    internal ReadOnlyMemory<byte> Raw { get; init; }
+
+    /// <summary>True when the body was not parsed: <see cref="Headers"/> then keeps the Content-* fields.</summary>
+    internal bool HeadersWithContentFields { get; init; }
+
+    /// <summary>The snippet when it is not computed from the text body (no text body, or one that decodes differently from a prefix).</summary>
+    internal string? KeptSnippet
+    {
+        init => _snippet = value;
+    }
+
+    /// <summary>The text body as the builder captured it (kept, or a range of <see cref="Raw"/>).</summary>
+    internal BodyText TextBody
+    {
+        get => _text;
+        init => _text = value;
+    }
+
+    /// <summary>The HTML body as the builder captured it.</summary>
+    internal BodyText HtmlBody
+    {
+        get => _html;
+        init => _html = value;
+    }
+
+    /// <summary>
+    /// True when the text or the HTML body contains <paramref name="value"/> (ordinal,
+    /// case-insensitive), as <c>Text.Contains(value, OrdinalIgnoreCase)</c> on each would say,
+    /// without building either string.
+    /// </summary>
+    public bool BodyContains(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return _text.Contains(Raw, value) || _html.Contains(Raw, value);
+    }
 }

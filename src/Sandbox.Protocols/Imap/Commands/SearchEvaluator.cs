@@ -34,7 +34,7 @@ internal sealed class SearchEvaluator(int count, uint maxUid)
     private static bool Header(StoredMessage m, string field, string value) =>
         m.View.Headers.Any(h => h.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && Contains(h.Value, value));
 
-    private static bool Body(StoredMessage m, string value) => Contains(m.View.Text, value) || Contains(m.View.Html, value);
+    private static bool Body(StoredMessage m, string value) => m.View.BodyContains(value);
 
     private static bool Contains(string? haystack, string needle) =>
         haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);

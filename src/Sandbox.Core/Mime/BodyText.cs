@@ -1,0 +1,305 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text;
+using MimeKit;
+using MimeKit.Encodings;
+using MimeKit.IO;
+
+namespace Sandbox.Core.Mime;
+
+/// <summary>
+/// The decoded text of a body part, either kept as a string or decoded on demand from a range
+/// of the raw message: the part's content bytes, their transfer decoding (none,
+/// quoted-printable, base64) and a charset. <see cref="Capture"/> keeps the range only when
+/// decoding it gives exactly what MimeKit's <c>TextPart.Text</c> gave at ingest, so the two
+/// can never differ; anything else is kept as the string.
+/// </summary>
+internal readonly struct BodyText
+{
+    /// <summary>Raw bytes decoded per step when building a snippet from a body's start.</summary>
+    private const int SnippetPrefix = 1024;
+
+    private static readonly ConcurrentDictionary<int, Encoding?> s_encodings = new();
+
+    /// <summary>A <see cref="string"/> (kept text), an <see cref="Encoding"/> (decoded on demand), or null (no body).</summary>
+    private readonly object? _source;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly TransferDecoding _decoding;
+
+    private BodyText(object? source, int start = 0, int length = 0, TransferDecoding decoding = TransferDecoding.None)
+    {
+        _source = source;
+        _start = start;
+        _length = length;
+        _decoding = decoding;
+    }
+
+    private enum TransferDecoding : byte
+    {
+        None,
+        QuotedPrintable,
+        Base64,
+    }
+
+    public bool IsPresent => _source is not null;
+
+    /// <summary>True when the text is decoded from the raw bytes on demand (not kept).</summary>
+    public bool IsLazy => _source is Encoding;
+
+    public static BodyText Kept(string? text) => new(text);
+
+    /// <summary>
+    /// The body of <paramref name="part"/>, whose MimeKit text is <paramref name="text"/>, as a
+    /// range of <paramref name="raw"/> when that decodes to exactly the same text.
+    /// </summary>
+    public static BodyText Capture(TextPart part, string text, ReadOnlyMemory<byte> raw)
+    {
+        // A persistent parse leaves each part's content as a BoundStream over the raw bytes.
+        // MimeKit's text has the platform's line ends; only Unix ones are reproduced here.
+        if (text.Length == 0 || FormatOptions.Default.NewLineFormat != NewLineFormat.Unix || part.Content?.Stream is not BoundStream bound
+            || bound.StartBoundary < 0 || bound.EndBoundary > raw.Length || bound.EndBoundary < bound.StartBoundary
+            || DecodingOf(part.ContentTransferEncoding) is not { } decoding)
+        {
+            return Kept(text);
+        }
+
+        var start = (int)bound.StartBoundary;
+        var length = (int)(bound.EndBoundary - bound.StartBoundary);
+        foreach (var encoding in Candidates(part))
+        {
+            var lazy = new BodyText(encoding, start, length, decoding);
+            if (lazy.Reproduces(raw, text))
+            {
+                return lazy;
+            }
+        }
+
+        return Kept(text);
+    }
+
+    public string? Decode(ReadOnlyMemory<byte> raw)
+    {
+        if (_source is not Encoding)
+        {
+            return _source as string;
+        }
+
+        var chars = DecodeRented(raw, _length, flush: true, out var count);
+        try
+        {
+            return new string(chars, 0, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Ordinal, case-insensitive containment, without building the string.</summary>
+    public bool Contains(ReadOnlyMemory<byte> raw, string value)
+    {
+        if (_source is not Encoding)
+        {
+            return _source is string text && text.Contains(value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Dropping a CR before an LF cannot make or break a match of a value without CR or
+        // LF (no other character case-folds to either), so such a search skips that pass.
+        var chars = DecodeRented(raw, _length, flush: true, out var count, rawLineEnds: value.AsSpan().IndexOfAny('\r', '\n') < 0);
+        try
+        {
+            return chars.AsSpan(0, count).Contains(value, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>The snippet of this text; decodes only the start of the body when that is enough.</summary>
+    public string Snippet(ReadOnlyMemory<byte> raw)
+    {
+        if (_source is not Encoding)
+        {
+            return _source is string text ? SnippetBuilder.Of(text) : "";
+        }
+
+        // Streaming decoders only ever emit final output, so the text of a prefix of the
+        // content is a prefix of the text (flush: false holds back an incomplete sequence).
+        var prefix = Math.Min(_length, SnippetPrefix);
+        var chars = DecodeRented(raw, prefix, flush: prefix == _length, out var count);
+        try
+        {
+            var snippet = SnippetBuilder.Build(chars.AsSpan(0, count), out var full);
+            if (full || prefix == _length)
+            {
+                return snippet;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        chars = DecodeRented(raw, _length, flush: true, out count);
+        try
+        {
+            return SnippetBuilder.Of(chars.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private bool Reproduces(ReadOnlyMemory<byte> raw, string text)
+    {
+        var chars = DecodeRented(raw, _length, flush: true, out var count);
+        try
+        {
+            return chars.AsSpan(0, count).SequenceEqual(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Decodes the first <paramref name="length"/> content bytes into a pooled array the caller
+    /// returns: transfer decoding, charset, then line ends as MimeKit's <c>TextPart.GetText</c>
+    /// leaves them (<see cref="ToUnixLineEnds"/>) unless <paramref name="rawLineEnds"/>.
+    /// </summary>
+    private char[] DecodeRented(ReadOnlyMemory<byte> raw, int length, bool flush, out int count, bool rawLineEnds = false)
+    {
+        var encoding = (Encoding)_source!;
+        var content = raw.Slice(_start, length);
+        byte[]? decoded = null;
+        try
+        {
+            var bytes = content.Span;
+            if (_decoding != TransferDecoding.None)
+            {
+                IMimeDecoder decoder = _decoding == TransferDecoding.Base64 ? new Base64Decoder() : new QuotedPrintableDecoder();
+                decoded = ArrayPool<byte>.Shared.Rent(Math.Max(1, decoder.EstimateOutputLength(length)));
+                bytes = decoded.AsSpan(0, TransferDecode(decoder, content, decoded));
+            }
+
+            var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+            count = flush ? encoding.GetChars(bytes, chars) : encoding.GetDecoder().GetChars(bytes, chars, flush: false);
+            count = rawLineEnds ? count : ToUnixLineEnds(chars.AsSpan(0, count));
+            return chars;
+        }
+        finally
+        {
+            if (decoded is not null)
+            {
+                ArrayPool<byte>.Shared.Return(decoded);
+            }
+        }
+    }
+
+    /// <summary>
+    /// In place, what MimeKit's Dos2UnixFilter does to the text (FormatOptions.Default on Unix):
+    /// drops each CR that comes right before an LF, and a CR at the very end (for a prefix of
+    /// the text, that CR is held back: whether it stays depends on what follows). Returns the
+    /// new length.
+    /// </summary>
+    private static int ToUnixLineEnds(Span<char> chars)
+    {
+        var first = chars.IndexOf('\r');
+        if (first < 0)
+        {
+            return chars.Length;
+        }
+
+        var length = first;
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] == '\n'))
+            {
+                continue;
+            }
+
+            chars[length++] = chars[i];
+        }
+
+        return length;
+    }
+
+    private static int TransferDecode(IMimeDecoder decoder, ReadOnlyMemory<byte> content, byte[] output)
+    {
+        if (MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null)
+        {
+            return decoder.Decode(segment.Array, segment.Offset, segment.Count, output);
+        }
+
+        var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, content.Length));
+        try
+        {
+            content.Span.CopyTo(copy);
+            return decoder.Decode(copy, 0, content.Length, output);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    private static TransferDecoding? DecodingOf(ContentEncoding encoding) => encoding switch
+    {
+        ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary => TransferDecoding.None,
+        ContentEncoding.QuotedPrintable => TransferDecoding.QuotedPrintable,
+        ContentEncoding.Base64 => TransferDecoding.Base64,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The charsets that may reproduce MimeKit's text, most likely first: UTF-8 (also right for
+    /// ASCII under any ASCII-compatible charset), the declared charset, then ISO-8859-1 (MimeKit's
+    /// fallback when there is none and the bytes are not UTF-8). Shared instances, one per code page.
+    /// </summary>
+    private static IEnumerable<Encoding> Candidates(TextPart part)
+    {
+        yield return Encoding.UTF8;
+        if (Declared(part) is { } declared && declared != Encoding.UTF8 && declared != Encoding.Latin1)
+        {
+            yield return declared;
+        }
+
+        yield return Encoding.Latin1;
+    }
+
+    private static Encoding? Declared(TextPart part)
+    {
+        int codePage;
+        try
+        {
+            if (part.ContentType.CharsetEncoding is not { } encoding)
+            {
+                return null;
+            }
+
+            codePage = encoding.CodePage;
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+
+        // One shared instance per code page (a few dozen at most), not one per message.
+        return s_encodings.GetOrAdd(codePage, static cp =>
+        {
+            try
+            {
+                return Encoding.GetEncoding(cp);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                return null;
+            }
+        });
+    }
+}
