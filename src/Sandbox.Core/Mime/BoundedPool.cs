@@ -9,6 +9,9 @@ internal sealed class BoundedPool<TKey, TValue>(int capacity, IEqualityComparer<
     private readonly ConcurrentDictionary<TKey, TValue> _entries = new(comparer);
     private int _count;
 
+    /// <summary>Entries held now (for tests; O(n)).</summary>
+    internal int Count => _entries.Count;
+
     public TValue Share(TKey key, Func<TKey, TValue> create)
     {
         if (_entries.TryGetValue(key, out var shared))
