@@ -107,7 +107,13 @@ internal readonly struct BodyText
 
         // Dropping a CR before an LF cannot make or break a match of a value without CR or
         // LF (no other character case-folds to either), so such a search skips that pass.
-        var chars = DecodeRented(raw, _length, flush: true, out var count, rawLineEnds: value.AsSpan().IndexOfAny('\r', '\n') < 0);
+        var noLineEnds = value.AsSpan().IndexOfAny('\r', '\n') < 0;
+        if (noLineEnds && AsciiContains(raw.Span, value) is { } found)
+        {
+            return found;
+        }
+
+        var chars = DecodeRented(raw, _length, flush: true, out var count, rawLineEnds: noLineEnds);
         try
         {
             return chars.AsSpan(0, count).Contains(value, StringComparison.OrdinalIgnoreCase);
@@ -152,6 +158,24 @@ internal readonly struct BodyText
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>
+    /// The search on the raw bytes, when they are ASCII, not transfer-encoded and in a charset
+    /// where ASCII bytes are ASCII characters, and the value is ASCII; else null.
+    /// </summary>
+    private bool? AsciiContains(ReadOnlySpan<byte> raw, string value)
+    {
+        if (_decoding != TransferDecoding.None || ((Encoding)_source!).CodePage is not (65001 or 28591 or 20127))
+        {
+            return null;
+        }
+
+        Span<byte> needle = stackalloc byte[AsciiSearch.MaxNeedle];
+        var content = raw.Slice(_start, _length);
+        return AsciiSearch.TryGetBytes(value, needle, out var length) && Ascii.IsValid(content)
+            ? AsciiSearch.ContainsIgnoreCase(content, needle[..length])
+            : null;
     }
 
     private bool Reproduces(ReadOnlyMemory<byte> raw, string text)

@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 
 namespace Sandbox.Core.Mime;
@@ -38,6 +39,78 @@ internal static class HeaderBlock
             // Let go of the message's bytes until the next parse on this thread.
             parser.SetStream(nothing, MimeFormat.Entity, persistent: false);
         }
+    }
+
+    /// <summary>
+    /// Looks at the header block once (at ingest) for <see cref="MayContain"/>: its length + 1
+    /// when it is "simple" (ASCII, no encoded words "=?", no CR outside CRLF), else 0.
+    /// </summary>
+    public static int Scan(ReadOnlySpan<byte> raw)
+    {
+        var block = raw[..End(raw)];
+        var simple = Ascii.IsValid(block) && block.IndexOf("=?"u8) < 0 && block.Count((byte)'\r') == block.Count("\r\n"u8);
+        return simple ? block.Length + 1 : 0;
+    }
+
+    /// <summary>
+    /// False only when no header name or value can contain <paramref name="value"/> (ordinal,
+    /// ignoring case), judged on the raw header block without parsing it, when <see cref="Scan"/>
+    /// (<paramref name="scan"/>) found it simple: each value is then its raw text with the
+    /// folds' CR and LF taken out (MimeKit's Header.Unfold), so each run of non-white-space
+    /// characters of a match lies as-is in the block. Anything else (or a non-ASCII value) says true.
+    /// </summary>
+    public static bool MayContain(ReadOnlySpan<byte> raw, int scan, ReadOnlySpan<char> value)
+    {
+        if (scan <= 0 || scan - 1 > raw.Length)
+        {
+            return true;
+        }
+
+        var block = raw[..(scan - 1)];
+        Span<byte> token = stackalloc byte[AsciiSearch.MaxNeedle];
+        var i = 0;
+        while (i < value.Length)
+        {
+            while (i < value.Length && char.IsWhiteSpace(value[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < value.Length && !char.IsWhiteSpace(value[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                if (!AsciiSearch.TryGetBytes(value[start..i], token, out var length))
+                {
+                    return true;
+                }
+
+                if (!AsciiSearch.ContainsIgnoreCase(block, token[..length]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The end of the header block: just after its first empty line, or the end of the message.</summary>
+    private static int End(ReadOnlySpan<byte> raw)
+    {
+        if (raw.StartsWith("\r\n"u8) || raw.StartsWith("\n"u8))
+        {
+            return 0;
+        }
+
+        var crlf = raw.IndexOf("\n\r\n"u8);
+        var lf = raw.IndexOf("\n\n"u8);
+        var end = crlf < 0 ? lf : lf < 0 ? crlf : Math.Min(crlf, lf);
+        return end < 0 ? raw.Length : end + 1;
     }
 
     private static HeaderField[] Fields(HeaderList headers, bool withContentFields)

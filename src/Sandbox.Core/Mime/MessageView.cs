@@ -83,6 +83,9 @@ public sealed class MessageView
     /// <summary>The message's raw bytes, when headers and bodies are read from them on demand.</summary>
     internal ReadOnlyMemory<byte> Raw { get; init; }
 
+    /// <summary>What <see cref="HeaderBlock.Scan"/> found at ingest (0: nothing known), for header searches.</summary>
+    internal int HeaderScan { get; init; }
+
     /// <summary>True when the body was not parsed: <see cref="Headers"/> then keeps the Content-* fields.</summary>
     internal bool HeadersWithContentFields { get; init; }
 
@@ -107,6 +110,52 @@ public sealed class MessageView
     }
 
     /// <summary>
+    /// True when some header field named <paramref name="name"/> (ordinal, ignoring case) has a
+    /// value that contains <paramref name="value"/> (ordinal, ignoring case; an empty value
+    /// means "present"), as a search of <see cref="Headers"/> would say. Messages that cannot
+    /// match are ruled out on their raw header block, without parsing it.
+    /// </summary>
+    public bool HasHeader(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!HeadersMayContain(name) || !HeadersMayContain(value))
+        {
+            return false;
+        }
+
+        foreach (var header in Headers)
+        {
+            if (header.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && header.Value.Contains(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when some header field's name or value contains <paramref name="value"/> (ordinal, ignoring case).</summary>
+    public bool AnyHeaderContains(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!HeadersMayContain(value))
+        {
+            return false;
+        }
+
+        foreach (var header in Headers)
+        {
+            if (header.Value.Contains(value, StringComparison.OrdinalIgnoreCase) || header.Name.Contains(value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when the text or the HTML body contains <paramref name="value"/> (ordinal,
     /// case-insensitive), as <c>Text.Contains(value, OrdinalIgnoreCase)</c> on each would say,
     /// without building either string.
@@ -116,4 +165,6 @@ public sealed class MessageView
         ArgumentNullException.ThrowIfNull(value);
         return _text.Contains(Raw, value) || _html.Contains(Raw, value);
     }
+
+    private bool HeadersMayContain(string value) => _headers is not null || HeaderBlock.MayContain(Raw.Span, HeaderScan, value);
 }

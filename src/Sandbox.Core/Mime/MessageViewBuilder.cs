@@ -83,6 +83,7 @@ public static class MessageViewBuilder
     private static MessageView FromHeaders(MimeMessage message, ReadOnlyMemory<byte> raw, List<string> warnings) => new()
     {
         Raw = raw,
+        HeaderScan = HeaderBlock.Scan(raw.Span),
         HeadersWithContentFields = true,
         Subject = SharedValues.Text(message.Subject),
         From = Addresses(message.From),
@@ -105,6 +106,7 @@ public static class MessageViewBuilder
         return new MessageView
         {
             Raw = raw,
+            HeaderScan = HeaderBlock.Scan(raw.Span),
             Subject = SharedValues.Text(message.Subject),
             From = Addresses(message.From),
             To = Addresses(message.To),

@@ -99,17 +99,7 @@ public sealed record MessageFilter
             return false;
         }
 
-        if (Headers.Count > 0)
-        {
-            // Parsed from the raw bytes on each access: once for all conditions.
-            var fields = view.Headers;
-            if (!Headers.All(h => h.Matches(fields)))
-            {
-                return false;
-            }
-        }
-
-        return Query is null || Query.Matches(message);
+        return Headers.All(h => h.Matches(view)) && (Query is null || Query.Matches(message));
     }
 
     /// <summary>True when the address is in header To/Cc or the envelope RCPT TO (exact, case-insensitive).</summary>

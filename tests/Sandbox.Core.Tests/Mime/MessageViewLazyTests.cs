@@ -76,6 +76,36 @@ public class MessageViewLazyTests
     }
 
     [Theory]
+    [MemberData(nameof(Corpus))]
+    public void HasHeader_Corpus_AgreesWithHeaderList(string name)
+    {
+        var raw = LazyViewCorpus.Get(name);
+        var view = MessageViewBuilder.Build(raw, Limits);
+        var headers = view.Headers;
+
+        foreach (var (field, value) in HeaderNeedles(headers))
+        {
+            var expected = headers.Any(h => h.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && h.Value.Contains(value, StringComparison.OrdinalIgnoreCase));
+            Assert.True(expected == view.HasHeader(field, value), $"'{field}: {value}': expected {expected}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void AnyHeaderContains_Corpus_AgreesWithHeaderList(string name)
+    {
+        var raw = LazyViewCorpus.Get(name);
+        var view = MessageViewBuilder.Build(raw, Limits);
+        var headers = view.Headers;
+
+        foreach (var needle in HeaderNeedles(headers).SelectMany(n => new[] { n.Name, n.Value }))
+        {
+            var expected = headers.Any(h => h.Value.Contains(needle, StringComparison.OrdinalIgnoreCase) || h.Name.Contains(needle, StringComparison.OrdinalIgnoreCase));
+            Assert.True(expected == view.AnyHeaderContains(needle), $"'{needle}': expected {expected}");
+        }
+    }
+
+    [Theory]
     [InlineData("imap/01-plain.eml")]
     [InlineData("imap/02-alternative-attachment.eml")]
     [InlineData("imap/04-smtputf8-subject.eml")]
@@ -95,6 +125,20 @@ public class MessageViewLazyTests
 
         Assert.True(!view.TextBody.IsPresent || view.TextBody.IsLazy, "text body kept as a string");
         Assert.True(!view.HtmlBody.IsPresent || view.HtmlBody.IsLazy, "HTML body kept as a string");
+    }
+
+    [Theory]
+    [InlineData("imap/01-plain.eml", "no-such-token", false)]
+    [InlineData("imap/01-plain.eml", "SUBJECT", true)]
+    [InlineData("qp-utf8", "no-such-token", true)]
+    [InlineData("header-bare-cr", "no-such-token", true)]
+    [InlineData("case-folding", "no-such-token", true)]
+    [InlineData("imap/01-plain.eml", "\u0131", true)]
+    public void MayContain_RawHeaderBlock_RulesOutOnlyWhenSafe(string name, string value, bool expected)
+    {
+        var raw = LazyViewCorpus.Get(name);
+
+        Assert.Equal(expected, HeaderBlock.MayContain(raw, HeaderBlock.Scan(raw), value));
     }
 
     [Fact]
@@ -190,11 +234,44 @@ public class MessageViewLazyTests
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// Each header with pieces of its value (whole, upper-cased, around each white-space run,
+    /// so across folds), an empty value, and misses: an absent name, an absent value, and
+    /// characters that fold to ASCII letters under ordinal ignore-case.
+    /// </summary>
+    private static IEnumerable<(string Name, string Value)> HeaderNeedles(IReadOnlyList<HeaderField> headers)
+    {
+        yield return ("X-Absent", "");
+        yield return ("Subject", "no such subject");
+        yield return ("Subject", "\u0131");
+        yield return ("Subject", "\u017F");
+        foreach (var header in headers)
+        {
+            var v = header.Value;
+            yield return (header.Name.ToUpperInvariant(), "");
+            yield return (header.Name, v);
+            yield return (header.Name, v.ToUpperInvariant());
+            yield return (header.Name, v + "x");
+            for (var i = 0; i < v.Length; i++)
+            {
+                if (char.IsWhiteSpace(v[i]) && (i == 0 || !char.IsWhiteSpace(v[i - 1])))
+                {
+                    var start = Math.Max(0, i - 3);
+                    yield return (header.Name, v[start..Math.Min(v.Length, i + 5)]);
+                }
+            }
+        }
+    }
+
     /// <summary>Pieces of the body (changed case, across line ends, near the end) and misses.</summary>
     private static IEnumerable<string> Needles(string? body)
     {
         yield return "no such words";
         yield return "ı";
+        yield return "i";
+        yield return "s";
+        yield return "strasse";
+        yield return "kelvin";
         if (string.IsNullOrEmpty(body))
         {
             yield break;
