@@ -20,7 +20,30 @@ internal static class HeaderBlock
     [ThreadStatic]
     private static MemoryStream? t_nothing;
 
-    public static HeaderField[] Parse(ReadOnlyMemory<byte> raw, bool withContentFields)
+    public static HeaderField[] Parse(ReadOnlyMemory<byte> raw, bool withContentFields) =>
+        ParseList(raw) is { } headers ? Fields(headers, withContentFields) : [];
+
+    /// <summary>The Message-Id of the raw header block, as <see cref="MessageId(IEnumerable{Header})"/> gives it.</summary>
+    public static string? MessageId(ReadOnlyMemory<byte> raw) => ParseList(raw) is { } headers ? MessageId(headers) : null;
+
+    /// <summary>The Message-Id as MimeKit's <c>MimeMessage.MessageId</c> reads it from these header fields.</summary>
+    public static string? MessageId(IEnumerable<Header> headers)
+    {
+        // As MessageViewBuilder.Parse does for a headers-only message: start empty, add fields.
+        var message = new MimeMessage();
+        message.Headers.Clear();
+        foreach (var header in headers)
+        {
+            if (header.Id == HeaderId.MessageId)
+            {
+                message.Headers.Add(header.Clone());
+            }
+        }
+
+        return message.MessageId;
+    }
+
+    private static HeaderList? ParseList(ReadOnlyMemory<byte> raw)
     {
         using var stream = MessageViewBuilder.AsStream(raw);
         var nothing = t_nothing ??= new MemoryStream([], writable: false);
@@ -28,11 +51,11 @@ internal static class HeaderBlock
         try
         {
             parser.SetStream(stream, MimeFormat.Entity, persistent: false);
-            return Fields(parser.ParseHeaders(), withContentFields);
+            return parser.ParseHeaders();
         }
         catch (FormatException)
         {
-            return [];
+            return null;
         }
         finally
         {

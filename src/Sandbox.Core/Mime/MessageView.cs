@@ -7,8 +7,8 @@ namespace Sandbox.Core.Mime;
 /// </summary>
 /// <remarks>
 /// To keep a stored message small, a view built by <see cref="MessageViewBuilder"/> does not
-/// keep its largest parts: <see cref="Headers"/>, <see cref="Text"/>, <see cref="Html"/> and
-/// <see cref="Snippet"/> are computed on each access from the raw bytes (a body is kept as a
+/// keep its largest parts: <see cref="Headers"/>, <see cref="Text"/>, <see cref="Html"/>,
+/// <see cref="Snippet"/> and <see cref="MessageIdHeader"/> are computed on each access from the raw bytes (a body is kept as a
 /// string only when its decoding from the raw bytes would not give exactly MimeKit's text).
 /// Callers that read one of them several times should read it once into a local.
 /// </remarks>
@@ -20,6 +20,7 @@ public sealed class MessageView
     private readonly BodyText _text;
     private readonly BodyText _html;
     private readonly string? _snippet;
+    private readonly string? _messageId;
 
     public string? Subject { get; init; }
 
@@ -34,7 +35,12 @@ public sealed class MessageView
 
     public IReadOnlyList<MailAddress> ReplyTo { get; init; } = [];
 
-    public string? MessageIdHeader { get; init; }
+    /// <summary>The Message-Id header's id (read from the raw header block on each access).</summary>
+    public string? MessageIdHeader
+    {
+        get => MessageIdFromRaw ? HeaderBlock.MessageId(Raw) : _messageId;
+        init => _messageId = value;
+    }
 
     public DateTimeOffset? Date { get; init; }
 
@@ -85,6 +91,9 @@ public sealed class MessageView
 
     /// <summary>What <see cref="HeaderBlock.Scan"/> found at ingest (0: nothing known), for header searches.</summary>
     internal int HeaderScan { get; init; }
+
+    /// <summary>True when <see cref="MessageIdHeader"/> is read from <see cref="Raw"/> (checked to be the same at ingest).</summary>
+    internal bool MessageIdFromRaw { get; init; }
 
     /// <summary>True when the body was not parsed: <see cref="Headers"/> then keeps the Content-* fields.</summary>
     internal bool HeadersWithContentFields { get; init; }

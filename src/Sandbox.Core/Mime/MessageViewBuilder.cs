@@ -80,21 +80,26 @@ public static class MessageViewBuilder
         return options;
     }
 
-    private static MessageView FromHeaders(MimeMessage message, ReadOnlyMemory<byte> raw, List<string> warnings) => new()
+    private static MessageView FromHeaders(MimeMessage message, ReadOnlyMemory<byte> raw, List<string> warnings)
     {
-        Raw = raw,
-        HeaderScan = HeaderBlock.Scan(raw.Span),
-        HeadersWithContentFields = true,
-        Subject = SharedValues.Text(message.Subject),
-        From = Addresses(message.From),
-        To = Addresses(message.To),
-        Cc = Addresses(message.Cc),
-        BccHeader = Addresses(message.Bcc),
-        ReplyTo = Addresses(message.ReplyTo),
-        MessageIdHeader = message.MessageId,
-        Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
-        Warnings = Compact(warnings),
-    };
+        var (messageId, messageIdFromRaw) = MessageIdOf(message);
+        return new()
+        {
+            Raw = raw,
+            HeaderScan = HeaderBlock.Scan(raw.Span),
+            HeadersWithContentFields = true,
+            Subject = SharedValues.Text(message.Subject),
+            From = Addresses(message.From),
+            To = Addresses(message.To),
+            Cc = Addresses(message.Cc),
+            BccHeader = Addresses(message.Bcc),
+            ReplyTo = Addresses(message.ReplyTo),
+            MessageIdHeader = messageId,
+            MessageIdFromRaw = messageIdFromRaw,
+            Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            Warnings = Compact(warnings),
+        };
+    }
 
     private static MessageView FromMessage(MimeMessage message, ReadOnlyMemory<byte> raw, IngestLimits limits, List<string> warnings)
     {
@@ -103,6 +108,7 @@ public static class MessageViewBuilder
         var htmlBody = htmlPart?.Text;
         var text = textPart is null ? default : BodyText.Capture(textPart, textBody!, raw);
         var snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
+        var (messageId, messageIdFromRaw) = MessageIdOf(message);
         return new MessageView
         {
             Raw = raw,
@@ -113,7 +119,8 @@ public static class MessageViewBuilder
             Cc = Addresses(message.Cc),
             BccHeader = Addresses(message.Bcc),
             ReplyTo = Addresses(message.ReplyTo),
-            MessageIdHeader = message.MessageId,
+            MessageIdHeader = messageId,
+            MessageIdFromRaw = messageIdFromRaw,
             Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
             TextBody = text,
             HtmlBody = htmlPart is null ? default : BodyText.Capture(htmlPart, htmlBody!, raw),
@@ -185,6 +192,19 @@ public static class MessageViewBuilder
         var fileName = entity is MimePart mp ? mp.FileName : disposition?.FileName ?? entity.ContentType.Name;
         return new AttachmentInfo(partId, fileName, entity.ContentType.MimeType.ToLowerInvariant(), hash.Length, entity.ContentId, isInline, hash.HexDigest());
     }
+
+    /// <summary>
+    /// The Message-Id to keep, or none and "read it from the raw bytes" when reading it again
+    /// from the header fields gives the same id (it does unless MimeKit's parse and a fresh
+    /// header list disagree, which no test input shows).
+    /// </summary>
+    private static (string? Kept, bool FromRaw) MessageIdOf(MimeMessage message) =>
+        message.MessageId switch
+        {
+            null => (null, false),
+            var id when HeaderBlock.MessageId(message.Headers) == id => (null, true),
+            var id => (id, false),
+        };
 
     private static MessageView Failed(string warning) => new() { ParseFailed = true, Warnings = [warning] };
 

@@ -118,6 +118,8 @@ internal static class LazyViewCorpus
         yield return ("snippet-crlf-at-prefix", "From: a@x.test\nContent-Type: text/plain\n\n" + string.Concat(Enumerable.Repeat("a \n", 340)) + "tail", Encoding.ASCII);
         yield return ("case-folding", "From: a@x.test\nSubject: Stra\u017F\u017Fe \u0131n K\u212Aelvin\nX-Ascii: plain value\nContent-Type: text/plain; charset=utf-8\n\nStra\u017F\u017Fe \u0131n \u212Aelvin\n", Encoding.UTF8);
         yield return ("header-bare-cr", "From: a@x.test\nX-Odd: one\rtwo\nX-Folded: alpha\n  beta\tgamma\nSubject: =?us-ascii?q?encoded_word?=\n\nbody\n", Encoding.ASCII);
+        yield return ("message-id-odd", "From: a@x.test\nMessage-Id: not-bracketed@x.test\nMessage-ID: (comment) <second@x.test>\nSubject: ids\n\nbody\n", Encoding.ASCII);
+        yield return ("message-id-folded", "From: a@x.test\nMessage-Id:\n <folded.id.1234567890@mail.x.test>\n\nbody\n", Encoding.ASCII);
         yield return ("nested-inner-bodies", """
             From: a@x.test
             Content-Type: multipart/mixed; boundary="o"

@@ -49,6 +49,28 @@ public class MessageViewLazyTests
 
     [Theory]
     [MemberData(nameof(Corpus))]
+    public void MessageIdHeader_Corpus_EqualsMimeKitMessageId(string name)
+    {
+        var raw = LazyViewCorpus.Get(name);
+
+        var view = MessageViewBuilder.Build(raw, Limits);
+
+        Assert.Equal(MimeMessage.Load(new MemoryStream(raw), TestContext.Current.CancellationToken).MessageId, view.MessageIdHeader);
+    }
+
+    [Fact]
+    public void MessageIdHeader_Present_ReadFromRaw()
+    {
+        var raw = LazyViewCorpus.Get("imap/01-plain.eml");
+
+        var view = MessageViewBuilder.Build(raw, Limits);
+
+        Assert.True(view.MessageIdFromRaw);
+        Assert.NotNull(view.MessageIdHeader);
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
     public void Snippet_Corpus_EqualsSnippetOfFullText(string name)
     {
         var raw = LazyViewCorpus.Get(name);
