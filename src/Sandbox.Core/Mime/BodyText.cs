@@ -18,7 +18,7 @@ namespace Sandbox.Core.Mime;
 internal readonly struct BodyText
 {
     /// <summary>Raw bytes decoded per step when building a snippet from a body's start.</summary>
-    private const int SnippetPrefix = 1024;
+    private const int SnippetPrefix = 512;
 
     private static readonly ConcurrentDictionary<int, Encoding?> s_encodings = new();
 

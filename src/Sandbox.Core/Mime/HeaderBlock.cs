@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace Sandbox.Core.Mime;
 
@@ -26,21 +27,23 @@ internal static class HeaderBlock
     /// <summary>The Message-Id of the raw header block, as <see cref="MessageId(IEnumerable{Header})"/> gives it.</summary>
     public static string? MessageId(ReadOnlyMemory<byte> raw) => ParseList(raw) is { } headers ? MessageId(headers) : null;
 
-    /// <summary>The Message-Id as MimeKit's <c>MimeMessage.MessageId</c> reads it from these header fields.</summary>
+    /// <summary>
+    /// The Message-Id as MimeKit's <c>MimeMessage</c> sets it while its header fields are added
+    /// (each Message-Id field parsed in turn, the last one wins). The builder keeps the id
+    /// instead when this differs from the parsed message's, so an edge case costs memory only.
+    /// </summary>
     public static string? MessageId(IEnumerable<Header> headers)
     {
-        // As MessageViewBuilder.Parse does for a headers-only message: start empty, add fields.
-        var message = new MimeMessage();
-        message.Headers.Clear();
+        string? id = null;
         foreach (var header in headers)
         {
             if (header.Id == HeaderId.MessageId)
             {
-                message.Headers.Add(header.Clone());
+                id = MimeUtils.ParseMessageId(header.RawValue, 0, header.RawValue.Length);
             }
         }
 
-        return message.MessageId;
+        return id;
     }
 
     private static HeaderList? ParseList(ReadOnlyMemory<byte> raw)

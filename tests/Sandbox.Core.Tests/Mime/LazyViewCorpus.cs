@@ -115,6 +115,8 @@ internal static class LazyViewCorpus
         yield return ("snippet-past-prefix", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\n\n" + new string(' ', 1500) + "\n\n" + longLine, Encoding.UTF8);
         yield return ("snippet-multibyte-at-prefix", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\n\n" + new string('x', 1019) + "€€€€ and more € text " + longLine, Encoding.UTF8);
         yield return ("snippet-qp-at-prefix", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n" + new string(' ', 1021) + "=E2=82=AC=\n\n" + new string('-', 300), Encoding.ASCII);
+        yield return ("snippet-multibyte-at-512", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\n\n" + string.Concat(Enumerable.Repeat(" \u00e9", 170)) + "\u20ac\u20ac tail " + longLine, Encoding.UTF8);
+        yield return ("snippet-qp-at-512", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n" + new string(' ', 509) + "=E2=82=AC=\n\n" + string.Concat(Enumerable.Repeat("w ", 300)), Encoding.ASCII);
         yield return ("snippet-crlf-at-prefix", "From: a@x.test\nContent-Type: text/plain\n\n" + string.Concat(Enumerable.Repeat("a \n", 340)) + "tail", Encoding.ASCII);
         yield return ("case-folding", "From: a@x.test\nSubject: Stra\u017F\u017Fe \u0131n K\u212Aelvin\nX-Ascii: plain value\nContent-Type: text/plain; charset=utf-8\n\nStra\u017F\u017Fe \u0131n \u212Aelvin\n", Encoding.UTF8);
         yield return ("header-bare-cr", "From: a@x.test\nX-Odd: one\rtwo\nX-Folded: alpha\n  beta\tgamma\nSubject: =?us-ascii?q?encoded_word?=\n\nbody\n", Encoding.ASCII);
