@@ -8,7 +8,8 @@ namespace Sandbox.Core.Mime;
 /// <remarks>
 /// To keep a stored message small, a view built by <see cref="MessageViewBuilder"/> does not
 /// keep its largest parts: <see cref="Headers"/>, <see cref="Text"/>, <see cref="Html"/>,
-/// <see cref="Snippet"/> and <see cref="MessageIdHeader"/> are computed on each access from the raw bytes (a body is kept as a
+/// <see cref="Snippet"/>, <see cref="MessageIdHeader"/>, <see cref="Links"/> and
+/// <see cref="Codes"/> are computed on each access from the raw bytes (a body is kept as a
 /// string only when its decoding from the raw bytes would not give exactly MimeKit's text).
 /// Callers that read one of them several times should read it once into a local.
 /// </remarks>
@@ -21,6 +22,8 @@ public sealed class MessageView
     private readonly BodyText _html;
     private readonly string? _snippet;
     private readonly string? _messageId;
+    private readonly IReadOnlyList<MessageLink>? _links;
+    private readonly IReadOnlyList<string>? _codes;
 
     public string? Subject { get; init; }
 
@@ -76,11 +79,19 @@ public sealed class MessageView
 
     public bool HasAttachments { get; init; }
 
-    /// <summary>Links from HTML anchors and text-body URLs (<see cref="LinkExtractor"/>).</summary>
-    public IReadOnlyList<MessageLink> Links { get; init; } = [];
+    /// <summary>Links from HTML anchors and text-body URLs (<see cref="LinkExtractor"/>), found on each access.</summary>
+    public IReadOnlyList<MessageLink> Links
+    {
+        get => _links ?? (ExtractOnAccess ? LinkExtractor.Extract(Text, Html) : []);
+        init => _links = value;
+    }
 
-    /// <summary>One-time codes found by the heuristics of <see cref="CodeExtractor"/>.</summary>
-    public IReadOnlyList<string> Codes { get; init; } = [];
+    /// <summary>One-time codes found by the heuristics of <see cref="CodeExtractor"/>, on each access.</summary>
+    public IReadOnlyList<string> Codes
+    {
+        get => _codes ?? (ExtractOnAccess ? CodeExtractor.Extract(Text, Html) : []);
+        init => _codes = value;
+    }
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -91,6 +102,12 @@ public sealed class MessageView
 
     /// <summary>What <see cref="HeaderBlock.Scan"/> found at ingest (0: nothing known), for header searches.</summary>
     internal int HeaderScan { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Links"/> and <see cref="Codes"/> are found in the bodies on access
+    /// (they are read only by the per-message endpoints, never by lists or searches).
+    /// </summary>
+    internal bool ExtractOnAccess { get; init; }
 
     /// <summary>True when <see cref="MessageIdHeader"/> is read from <see cref="Raw"/> (checked to be the same at ingest).</summary>
     internal bool MessageIdFromRaw { get; init; }

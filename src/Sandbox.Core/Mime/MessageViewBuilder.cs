@@ -130,8 +130,7 @@ public static class MessageViewBuilder
             KeptSnippet = textPart is not null && text.Snippet(raw) == snippet ? null : snippet,
             Attachments = Compact(attachments),
             HasAttachments = attachments.Exists(a => !a.Inline),
-            Links = Compact(LinkExtractor.Extract(textBody, htmlBody)),
-            Codes = Compact(CodeExtractor.Extract(textBody, htmlBody)),
+            ExtractOnAccess = true,
             Warnings = Compact(warnings),
         };
     }

@@ -49,6 +49,19 @@ public class MessageViewLazyTests
 
     [Theory]
     [MemberData(nameof(Corpus))]
+    public void LinksAndCodes_Corpus_EqualExtractorsOnMimeKitText(string name)
+    {
+        var raw = LazyViewCorpus.Get(name);
+        var (text, html, _) = Expected(raw);
+
+        var view = MessageViewBuilder.Build(raw, Limits);
+
+        Assert.Equal(LinkExtractor.Extract(text, html), view.Links);
+        Assert.Equal(CodeExtractor.Extract(text, html), view.Codes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
     public void MessageIdHeader_Corpus_EqualsMimeKitMessageId(string name)
     {
         var raw = LazyViewCorpus.Get(name);
