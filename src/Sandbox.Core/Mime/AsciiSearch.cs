@@ -3,10 +3,11 @@ using System.Text;
 namespace Sandbox.Core.Mime;
 
 /// <summary>
-/// Case-insensitive search of ASCII text in raw bytes, without decoding them. For an ASCII
-/// needle in ASCII bytes this is exactly ordinal ignore-case on the decoded text (only A-Z and
-/// a-z fold among ASCII); callers make sure both sides are ASCII first, because non-ASCII
-/// characters can fold to ASCII ones (U+0131 to 'I', U+017F to 'S').
+/// Case-insensitive search of ASCII text in bytes, without decoding them: for an ASCII needle
+/// this is exactly ordinal ignore-case on text whose ASCII characters are those bytes, since
+/// among ASCII only A-Z and a-z fold, and .NET's ordinal ignore-case never equates a
+/// non-ASCII character with an ASCII one (not U+0131 with 'I', nor U+017F with 'S', nor
+/// U+212A with 'K'; checked by a test over every UTF-16 code unit).
 /// </summary>
 internal static class AsciiSearch
 {

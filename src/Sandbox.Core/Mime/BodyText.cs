@@ -108,7 +108,7 @@ internal readonly struct BodyText
         // Dropping a CR before an LF cannot make or break a match of a value without CR or
         // LF (no other character case-folds to either), so such a search skips that pass.
         var noLineEnds = value.AsSpan().IndexOfAny('\r', '\n') < 0;
-        if (noLineEnds && AsciiContains(raw.Span, value) is { } found)
+        if (noLineEnds && ByteContains(raw, value) is { } found)
         {
             return found;
         }
@@ -161,21 +161,33 @@ internal readonly struct BodyText
     }
 
     /// <summary>
-    /// The search on the raw bytes, when they are ASCII, not transfer-encoded and in a charset
-    /// where ASCII bytes are ASCII characters, and the value is ASCII; else null.
+    /// The search on the transfer-decoded bytes, without decoding characters, for an ASCII value
+    /// in UTF-8 or ISO-8859-1 (or ASCII bytes in US-ASCII): there each ASCII byte is that ASCII
+    /// character (a UTF-8 decoder never takes an ASCII byte into an invalid sequence), every
+    /// other byte becomes a non-ASCII character, and ordinal ignore-case never matches a
+    /// non-ASCII character with an ASCII one. Null when that does not apply.
     /// </summary>
-    private bool? AsciiContains(ReadOnlySpan<byte> raw, string value)
+    private bool? ByteContains(ReadOnlyMemory<byte> raw, string value)
     {
-        if (_decoding != TransferDecoding.None || ((Encoding)_source!).CodePage is not (65001 or 28591 or 20127))
+        var codePage = ((Encoding)_source!).CodePage;
+        Span<byte> needle = stackalloc byte[AsciiSearch.MaxNeedle];
+        if (codePage is not (65001 or 28591 or 20127) || !AsciiSearch.TryGetBytes(value, needle, out var length))
         {
             return null;
         }
 
-        Span<byte> needle = stackalloc byte[AsciiSearch.MaxNeedle];
-        var content = raw.Slice(_start, _length);
-        return AsciiSearch.TryGetBytes(value, needle, out var length) && Ascii.IsValid(content)
-            ? AsciiSearch.ContainsIgnoreCase(content, needle[..length])
-            : null;
+        var bytes = TransferDecoded(raw, _length, out var rented);
+        try
+        {
+            return codePage == 20127 && !Ascii.IsValid(bytes) ? null : AsciiSearch.ContainsIgnoreCase(bytes, needle[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private bool Reproduces(ReadOnlyMemory<byte> raw, string text)
@@ -199,18 +211,9 @@ internal readonly struct BodyText
     private char[] DecodeRented(ReadOnlyMemory<byte> raw, int length, bool flush, out int count, bool rawLineEnds = false)
     {
         var encoding = (Encoding)_source!;
-        var content = raw.Slice(_start, length);
-        byte[]? decoded = null;
+        var bytes = TransferDecoded(raw, length, out var rented);
         try
         {
-            var bytes = content.Span;
-            if (_decoding != TransferDecoding.None)
-            {
-                IMimeDecoder decoder = _decoding == TransferDecoding.Base64 ? new Base64Decoder() : new QuotedPrintableDecoder();
-                decoded = ArrayPool<byte>.Shared.Rent(Math.Max(1, decoder.EstimateOutputLength(length)));
-                bytes = decoded.AsSpan(0, TransferDecode(decoder, content, decoded));
-            }
-
             var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
             count = flush ? encoding.GetChars(bytes, chars) : encoding.GetDecoder().GetChars(bytes, chars, flush: false);
             count = rawLineEnds ? count : ToUnixLineEnds(chars.AsSpan(0, count));
@@ -218,11 +221,29 @@ internal readonly struct BodyText
         }
         finally
         {
-            if (decoded is not null)
+            if (rented is not null)
             {
-                ArrayPool<byte>.Shared.Return(decoded);
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="length"/> content bytes after transfer decoding: a slice of
+    /// <paramref name="raw"/>, or of <paramref name="rented"/> (pooled; the caller returns it).
+    /// </summary>
+    private ReadOnlySpan<byte> TransferDecoded(ReadOnlyMemory<byte> raw, int length, out byte[]? rented)
+    {
+        var content = raw.Slice(_start, length);
+        if (_decoding == TransferDecoding.None)
+        {
+            rented = null;
+            return content.Span;
+        }
+
+        IMimeDecoder decoder = _decoding == TransferDecoding.Base64 ? new Base64Decoder() : new QuotedPrintableDecoder();
+        rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, decoder.EstimateOutputLength(length)));
+        return rented.AsSpan(0, TransferDecode(decoder, content, rented));
     }
 
     /// <summary>

@@ -83,7 +83,8 @@ internal static class HeaderBlock
     /// ignoring case), judged on the raw header block without parsing it, when <see cref="Scan"/>
     /// (<paramref name="scan"/>) found it simple: each value is then its raw text with the
     /// folds' CR and LF taken out (MimeKit's Header.Unfold), so each run of non-white-space
-    /// characters of a match lies as-is in the block. Anything else (or a non-ASCII value) says true.
+    /// characters of a match lies as-is in the block. Anything else (or a non-ASCII or very long
+    /// value, left to the parse) says true.
     /// </summary>
     public static bool MayContain(ReadOnlySpan<byte> raw, int scan, ReadOnlySpan<char> value)
     {

@@ -120,6 +120,8 @@ internal static class LazyViewCorpus
         yield return ("snippet-crlf-at-prefix", "From: a@x.test\nContent-Type: text/plain\n\n" + string.Concat(Enumerable.Repeat("a \n", 340)) + "tail", Encoding.ASCII);
         yield return ("case-folding", "From: a@x.test\nSubject: Stra\u017F\u017Fe \u0131n K\u212Aelvin\nX-Ascii: plain value\nContent-Type: text/plain; charset=utf-8\n\nStra\u017F\u017Fe \u0131n \u212Aelvin\n", Encoding.UTF8);
         yield return ("header-bare-cr", "From: a@x.test\nX-Odd: one\rtwo\nX-Folded: alpha\n  beta\tgamma\nSubject: =?us-ascii?q?encoded_word?=\n\nbody\n", Encoding.ASCII);
+        yield return ("utf8-invalid-declared", "From: a@x.test\nContent-Type: text/plain; charset=utf-8\n\nBad \u00ffbytes\u00c3A mixed \u00e9 in, code ABC-123\n", Latin1);
+        yield return ("qp-html-nonascii", "From: a@x.test\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n<p>Caf=C3=A9 =E2=80=99quoted=E2=80=99 and Stra=C5=BF=C5=BFe =C4=B1n <b>Reset</b></p>=\n<p>tail</p>\n", Encoding.ASCII);
         yield return ("message-id-odd", "From: a@x.test\nMessage-Id: not-bracketed@x.test\nMessage-ID: (comment) <second@x.test>\nSubject: ids\n\nbody\n", Encoding.ASCII);
         yield return ("message-id-folded", "From: a@x.test\nMessage-Id:\n <folded.id.1234567890@mail.x.test>\n\nbody\n", Encoding.ASCII);
         yield return ("nested-inner-bodies", """
