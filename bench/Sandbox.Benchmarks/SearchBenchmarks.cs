@@ -8,8 +8,8 @@ namespace Sandbox.Benchmarks;
 
 /// <summary>
 /// Scans of a store of 10,000 distinct ~2 KB messages with the filters that read bodies or
-/// headers (text=, q= words, header=), where every message is examined (no match), and the
-/// snippets of a list page. Bodies and headers are decoded from the raw bytes on demand, so
+/// headers (text=, q= words, header=), where every message is examined (no match, or for
+/// HeaderValueHitAll every message matches), and the snippets of a list page. Bodies and headers are decoded from the raw bytes on demand, so
 /// these measure that cost.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +19,7 @@ public class SearchBenchmarks
     private static readonly MessageFilter WordFilter = new() { Query = SearchQuery.Parse("nosuchword") };
     private static readonly MessageFilter HeaderValueFilter = new() { Headers = [HeaderCondition.Parse("Subject:no such subject")] };
     private static readonly MessageFilter HeaderNameFilter = new() { Headers = [HeaderCondition.Parse("X-Absent:")] };
+    private static readonly MessageFilter HeaderAllFilter = new() { Headers = [HeaderCondition.Parse("Subject:bench message")] };
 
     private MessageStore _store = null!;
 
@@ -48,6 +49,10 @@ public class SearchBenchmarks
 
     [Benchmark]
     public int HeaderNameMiss() => Count(HeaderNameFilter);
+
+    /// <summary>A header condition every message meets: the worst case, each header block is parsed.</summary>
+    [Benchmark]
+    public int HeaderValueHitAll() => Count(HeaderAllFilter);
 
     /// <summary>The snippets of one REST list page (50 newest).</summary>
     [Benchmark]

@@ -50,7 +50,7 @@ public sealed class MessageView
     /// <summary>Every header field in order; parsed from the raw header block on each access.</summary>
     public IReadOnlyList<HeaderField> Headers
     {
-        get => _headers ?? (Raw.IsEmpty ? [] : HeaderBlock.Parse(Raw, HeadersWithContentFields));
+        get => _headers ?? (HeadersExact ? SimpleHeaders.Fields(Block, HeadersWithContentFields) : Raw.IsEmpty ? [] : HeaderBlock.Parse(Raw, HeadersWithContentFields));
         init => _headers = value;
     }
 
@@ -112,6 +112,9 @@ public sealed class MessageView
     /// <summary>True when <see cref="MessageIdHeader"/> is read from <see cref="Raw"/> (checked to be the same at ingest).</summary>
     internal bool MessageIdFromRaw { get; init; }
 
+    /// <summary>True when <see cref="SimpleHeaders"/> reads exactly MimeKit's fields from the header block (checked at ingest).</summary>
+    internal bool HeadersExact { get; init; }
+
     /// <summary>True when the body was not parsed: <see cref="Headers"/> then keeps the Content-* fields.</summary>
     internal bool HeadersWithContentFields { get; init; }
 
@@ -150,6 +153,11 @@ public sealed class MessageView
             return false;
         }
 
+        if (_headers is null && HeadersExact)
+        {
+            return SimpleHeaders.HasHeader(Block, HeadersWithContentFields, name, value);
+        }
+
         foreach (var header in Headers)
         {
             if (header.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && header.Value.Contains(value, StringComparison.OrdinalIgnoreCase))
@@ -168,6 +176,11 @@ public sealed class MessageView
         if (!HeadersMayContain(value))
         {
             return false;
+        }
+
+        if (_headers is null && HeadersExact)
+        {
+            return SimpleHeaders.AnyContains(Block, HeadersWithContentFields, value);
         }
 
         foreach (var header in Headers)
@@ -191,6 +204,9 @@ public sealed class MessageView
         ArgumentNullException.ThrowIfNull(value);
         return _text.Contains(Raw, value) || _html.Contains(Raw, value);
     }
+
+    /// <summary>The raw header block (when <see cref="HeaderScan"/> found it simple).</summary>
+    private ReadOnlySpan<byte> Block => Raw.Span[..(HeaderScan - 1)];
 
     private bool HeadersMayContain(string value) => _headers is not null || HeaderBlock.MayContain(Raw.Span, HeaderScan, value);
 }

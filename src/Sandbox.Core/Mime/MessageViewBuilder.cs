@@ -83,10 +83,12 @@ public static class MessageViewBuilder
     private static MessageView FromHeaders(MimeMessage message, ReadOnlyMemory<byte> raw, List<string> warnings)
     {
         var (messageId, messageIdFromRaw) = MessageIdOf(message);
+        var scan = HeaderBlock.Scan(raw.Span);
         return new()
         {
             Raw = raw,
-            HeaderScan = HeaderBlock.Scan(raw.Span),
+            HeaderScan = scan,
+            HeadersExact = scan > 0 && SimpleHeaders.Reproduces(raw.Span[..(scan - 1)], message.Headers, withContentFields: true),
             HeadersWithContentFields = true,
             Subject = SharedValues.Text(message.Subject),
             From = Addresses(message.From),
@@ -109,10 +111,12 @@ public static class MessageViewBuilder
         var text = textPart is null ? default : BodyText.Capture(textPart, textBody!, raw);
         var snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
         var (messageId, messageIdFromRaw) = MessageIdOf(message);
+        var scan = HeaderBlock.Scan(raw.Span);
         return new MessageView
         {
             Raw = raw,
-            HeaderScan = HeaderBlock.Scan(raw.Span),
+            HeaderScan = scan,
+            HeadersExact = scan > 0 && SimpleHeaders.Reproduces(raw.Span[..(scan - 1)], message.Headers, withContentFields: false),
             Subject = SharedValues.Text(message.Subject),
             From = Addresses(message.From),
             To = Addresses(message.To),

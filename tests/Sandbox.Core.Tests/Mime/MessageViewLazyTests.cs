@@ -176,6 +176,21 @@ public class MessageViewLazyTests
         Assert.Equal(expected, HeaderBlock.MayContain(raw, HeaderBlock.Scan(raw), value));
     }
 
+    [Theory]
+    [InlineData("imap/01-plain.eml", true)]
+    [InlineData("imap/02-alternative-attachment.eml", true)]
+    [InlineData("imap/08-quotes-folding.eml", true)]
+    [InlineData("imap/01-plain.eml (LF)", true)]
+    [InlineData("latin1-8bit", false)]
+    [InlineData("qp-utf8", false)]
+    [InlineData("header-bare-cr", false)]
+    public void Build_HeaderBlock_ReadWithoutMimeKitOnlyWhenSimple(string name, bool exact)
+    {
+        var view = MessageViewBuilder.Build(LazyViewCorpus.Get(name), Limits);
+
+        Assert.Equal(exact, view.HeadersExact);
+    }
+
     [Fact]
     public void Build_UuencodedBody_KeepsTextAsString()
     {
