@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Text;
 using MimeKit;
 using MimeKit.Encodings;
@@ -19,8 +17,6 @@ internal readonly struct BodyText
 {
     /// <summary>Raw bytes decoded per step when building a snippet from a body's start.</summary>
     private const int SnippetPrefix = 512;
-
-    private static readonly ConcurrentDictionary<int, Encoding?> s_encodings = new();
 
     /// <summary>A <see cref="string"/> (kept text), an <see cref="Encoding"/> (decoded on demand), or null (no body).</summary>
     private readonly object? _source;
@@ -67,7 +63,7 @@ internal readonly struct BodyText
 
         var start = (int)bound.StartBoundary;
         var length = (int)(bound.EndBoundary - bound.StartBoundary);
-        foreach (var encoding in Candidates(part))
+        foreach (var encoding in BodyDecoding.Candidates(part))
         {
             var lazy = new BodyText(encoding, start, length, decoding);
             if (lazy.Reproduces(raw, text))
@@ -206,7 +202,7 @@ internal readonly struct BodyText
     /// <summary>
     /// Decodes the first <paramref name="length"/> content bytes into a pooled array the caller
     /// returns: transfer decoding, charset, then line ends as MimeKit's <c>TextPart.GetText</c>
-    /// leaves them (<see cref="ToUnixLineEnds"/>) unless <paramref name="rawLineEnds"/>.
+    /// leaves them (<see cref="BodyDecoding.ToUnixLineEnds"/>) unless <paramref name="rawLineEnds"/>.
     /// </summary>
     private char[] DecodeRented(ReadOnlyMemory<byte> raw, int length, bool flush, out int count, bool rawLineEnds = false)
     {
@@ -216,7 +212,7 @@ internal readonly struct BodyText
         {
             var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
             count = flush ? encoding.GetChars(bytes, chars) : encoding.GetDecoder().GetChars(bytes, chars, flush: false);
-            count = rawLineEnds ? count : ToUnixLineEnds(chars.AsSpan(0, count));
+            count = rawLineEnds ? count : BodyDecoding.ToUnixLineEnds(chars.AsSpan(0, count));
             return chars;
         }
         finally
@@ -243,54 +239,7 @@ internal readonly struct BodyText
 
         IMimeDecoder decoder = _decoding == TransferDecoding.Base64 ? new Base64Decoder() : new QuotedPrintableDecoder();
         rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, decoder.EstimateOutputLength(length)));
-        return rented.AsSpan(0, TransferDecode(decoder, content, rented));
-    }
-
-    /// <summary>
-    /// In place, what MimeKit's Dos2UnixFilter does to the text (FormatOptions.Default on Unix):
-    /// drops each CR that comes right before an LF, and a CR at the very end (for a prefix of
-    /// the text, that CR is held back: whether it stays depends on what follows). Returns the
-    /// new length.
-    /// </summary>
-    private static int ToUnixLineEnds(Span<char> chars)
-    {
-        var first = chars.IndexOf('\r');
-        if (first < 0)
-        {
-            return chars.Length;
-        }
-
-        var length = first;
-        for (var i = first; i < chars.Length; i++)
-        {
-            if (chars[i] == '\r' && (i + 1 == chars.Length || chars[i + 1] == '\n'))
-            {
-                continue;
-            }
-
-            chars[length++] = chars[i];
-        }
-
-        return length;
-    }
-
-    private static int TransferDecode(IMimeDecoder decoder, ReadOnlyMemory<byte> content, byte[] output)
-    {
-        if (MemoryMarshal.TryGetArray(content, out var segment) && segment.Array is not null)
-        {
-            return decoder.Decode(segment.Array, segment.Offset, segment.Count, output);
-        }
-
-        var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, content.Length));
-        try
-        {
-            content.Span.CopyTo(copy);
-            return decoder.Decode(copy, 0, content.Length, output);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
+        return rented.AsSpan(0, BodyDecoding.TransferDecode(decoder, content, rented));
     }
 
     private static TransferDecoding? DecodingOf(ContentEncoding encoding) => encoding switch
@@ -301,50 +250,5 @@ internal readonly struct BodyText
         _ => null,
     };
 
-    /// <summary>
-    /// The charsets that may reproduce MimeKit's text, most likely first: UTF-8 (also right for
-    /// ASCII under any ASCII-compatible charset), the declared charset, then ISO-8859-1 (MimeKit's
-    /// fallback when there is none and the bytes are not UTF-8). Shared instances, one per code page.
-    /// </summary>
-    private static IEnumerable<Encoding> Candidates(TextPart part)
-    {
-        yield return Encoding.UTF8;
-        if (Declared(part) is { } declared && declared != Encoding.UTF8 && declared != Encoding.Latin1)
-        {
-            yield return declared;
-        }
 
-        yield return Encoding.Latin1;
-    }
-
-    private static Encoding? Declared(TextPart part)
-    {
-        int codePage;
-        try
-        {
-            if (part.ContentType.CharsetEncoding is not { } encoding)
-            {
-                return null;
-            }
-
-            codePage = encoding.CodePage;
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-
-        // One shared instance per code page (a few dozen at most), not one per message.
-        return s_encodings.GetOrAdd(codePage, static cp =>
-        {
-            try
-            {
-                return Encoding.GetEncoding(cp);
-            }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-            {
-                return null;
-            }
-        });
-    }
 }
