@@ -9,14 +9,15 @@ namespace Sandbox.Core.Messages;
 /// </summary>
 public sealed class StoredMessage
 {
+    private readonly uint _uidValidity;
     private int _flags;
 
-    internal StoredMessage(uint seq, string id, DateTimeOffset receivedAt, ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags, MessagePlacement placement)
+    internal StoredMessage(uint seq, uint uidValidity, DateTimeOffset receivedAt, ReadOnlyMemory<byte> raw, MessageEnvelope envelope, MessageView view, MessageFlags flags, MessagePlacement placement)
     {
         Folder = placement.Folder;
         Owner = placement.Owner;
         Seq = seq;
-        Id = id;
+        _uidValidity = uidValidity;
         ReceivedAt = receivedAt;
         Raw = raw;
         Envelope = envelope;
@@ -27,7 +28,8 @@ public sealed class StoredMessage
     /// <summary>Monotonic, never reused while the process lives; the IMAP UID and the REST cursor.</summary>
     public uint Seq { get; }
 
-    public string Id { get; }
+    /// <summary>The public id (<see cref="MessageId"/>), formatted on each access rather than kept.</summary>
+    public string Id => MessageId.Format(_uidValidity, Seq);
 
     public DateTimeOffset ReceivedAt { get; }
 

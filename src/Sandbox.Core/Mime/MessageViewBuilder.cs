@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using MimeKit;
 using Sandbox.Core.Ingest;
 
@@ -12,9 +11,12 @@ namespace Sandbox.Core.Mime;
 /// </summary>
 public static class MessageViewBuilder
 {
-    private const int SnippetLength = 200;
     private static ParserOptions? s_options;
 
+    /// <summary>
+    /// Builds the view of <paramref name="raw"/>, which must not change afterwards: the view
+    /// keeps it and reads headers and bodies from it on demand (see <see cref="MessageView"/>).
+    /// </summary>
     public static MessageView Build(ReadOnlyMemory<byte> raw, IngestLimits limits)
     {
         var warnings = new List<string>();
@@ -25,10 +27,10 @@ public static class MessageViewBuilder
             if (tooManyParts)
             {
                 warnings.Add($"The message has more than {limits.MaxMimeParts} MIME parts; its body is kept raw and not parsed.");
-                return FromHeaders(message, warnings);
+                return FromHeaders(message, raw, warnings);
             }
 
-            return FromMessage(message, limits, warnings);
+            return FromMessage(message, raw, limits, warnings);
         }
         catch (FormatException ex)
         {
@@ -78,21 +80,67 @@ public static class MessageViewBuilder
         return options;
     }
 
-    private static MessageView FromHeaders(MimeMessage message, List<string> warnings) => new()
+    private static MessageView FromHeaders(MimeMessage message, ReadOnlyMemory<byte> raw, List<string> warnings)
     {
-        Subject = message.Subject,
-        From = Addresses(message.From),
-        To = Addresses(message.To),
-        Cc = Addresses(message.Cc),
-        BccHeader = Addresses(message.Bcc),
-        ReplyTo = Addresses(message.ReplyTo),
-        MessageIdHeader = message.MessageId,
-        Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
-        Headers = HeaderFields(message.Headers),
-        Warnings = warnings,
-    };
+        var (messageId, messageIdFromRaw) = MessageIdOf(message);
+        var scan = HeaderBlock.Scan(raw.Span);
+        return new()
+        {
+            Raw = raw,
+            HeaderScan = scan,
+            HeadersExact = scan > 0 && SimpleHeaders.Reproduces(raw.Span[..(scan - 1)], message.Headers, withContentFields: true),
+            HeadersWithContentFields = true,
+            Subject = SharedValues.Text(message.Subject),
+            From = Addresses(message.From),
+            To = Addresses(message.To),
+            Cc = Addresses(message.Cc),
+            BccHeader = Addresses(message.Bcc),
+            ReplyTo = Addresses(message.ReplyTo),
+            MessageIdHeader = messageId,
+            MessageIdFromRaw = messageIdFromRaw,
+            Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            Warnings = Compact(warnings),
+        };
+    }
 
-    private static MessageView FromMessage(MimeMessage message, IngestLimits limits, List<string> warnings)
+    private static MessageView FromMessage(MimeMessage message, ReadOnlyMemory<byte> raw, IngestLimits limits, List<string> warnings)
+    {
+        var (textPart, htmlPart, attachments) = Bodies(message, limits, warnings);
+        var textBody = textPart?.Text;
+        var htmlBody = htmlPart?.Text;
+        var text = textPart is null ? default : BodyText.Capture(textPart, textBody!, raw);
+        var snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
+        var (messageId, messageIdFromRaw) = MessageIdOf(message);
+        var scan = HeaderBlock.Scan(raw.Span);
+        return new MessageView
+        {
+            Raw = raw,
+            HeaderScan = scan,
+            HeadersExact = scan > 0 && SimpleHeaders.Reproduces(raw.Span[..(scan - 1)], message.Headers, withContentFields: false),
+            Subject = SharedValues.Text(message.Subject),
+            From = Addresses(message.From),
+            To = Addresses(message.To),
+            Cc = Addresses(message.Cc),
+            BccHeader = Addresses(message.Bcc),
+            ReplyTo = Addresses(message.ReplyTo),
+            MessageIdHeader = messageId,
+            MessageIdFromRaw = messageIdFromRaw,
+            Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            TextBody = text,
+            HtmlBody = htmlPart is null ? default : BodyText.Capture(htmlPart, htmlBody!, raw),
+
+            // Computed on demand from the text body when that gives the same snippet (it does
+            // unless a body decodes differently from a prefix); else, and for HTML-only mail, kept.
+            KeptSnippet = textPart is not null && text.Snippet(raw) == snippet ? null : snippet,
+            Attachments = Compact(attachments),
+            HasAttachments = attachments.Exists(a => !a.Inline),
+            ExtractOnAccess = true,
+            Warnings = Compact(warnings),
+        };
+    }
+
+    /// <summary>The first inline text/plain and text/html parts are the bodies; every other leaf is an attachment.</summary>
+    private static (TextPart? Text, TextPart? Html, List<AttachmentInfo> Attachments) Bodies(MimeMessage message, IngestLimits limits, List<string> warnings)
     {
         TextPart? textPart = null;
         TextPart? htmlPart = null;
@@ -122,28 +170,7 @@ public static class MessageViewBuilder
             attachments.Add(Describe(partId, entity));
         }
 
-        var textBody = textPart?.Text;
-        var htmlBody = htmlPart?.Text;
-        return new MessageView
-        {
-            Subject = message.Subject,
-            From = Addresses(message.From),
-            To = Addresses(message.To),
-            Cc = Addresses(message.Cc),
-            BccHeader = Addresses(message.Bcc),
-            ReplyTo = Addresses(message.ReplyTo),
-            MessageIdHeader = message.MessageId,
-            Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
-            Headers = HeaderFields(message.Headers),
-            Text = textBody,
-            Html = htmlBody,
-            Snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody)),
-            Attachments = attachments,
-            HasAttachments = attachments.Exists(a => !a.Inline),
-            Links = LinkExtractor.Extract(textBody, htmlBody),
-            Codes = CodeExtractor.Extract(textBody, htmlBody),
-            Warnings = warnings,
-        };
+        return (textPart, htmlPart, attachments);
     }
 
     private static AttachmentInfo Describe(string partId, MimeEntity entity)
@@ -169,9 +196,22 @@ public static class MessageViewBuilder
         return new AttachmentInfo(partId, fileName, entity.ContentType.MimeType.ToLowerInvariant(), hash.Length, entity.ContentId, isInline, hash.HexDigest());
     }
 
+    /// <summary>
+    /// The Message-Id to keep, or none and "read it from the raw bytes" when reading it again
+    /// from the header fields gives the same id (it does unless MimeKit's parse and a fresh
+    /// header list disagree, which no test input shows).
+    /// </summary>
+    private static (string? Kept, bool FromRaw) MessageIdOf(MimeMessage message) =>
+        message.MessageId switch
+        {
+            null => (null, false),
+            var id when HeaderBlock.MessageId(message.Headers) == id => (null, true),
+            var id => (id, false),
+        };
+
     private static MessageView Failed(string warning) => new() { ParseFailed = true, Warnings = [warning] };
 
-    private static MailAddress[] Addresses(InternetAddressList list)
+    private static IReadOnlyList<MailAddress> Addresses(InternetAddressList list)
     {
         if (list.Count == 0)
         {
@@ -184,55 +224,15 @@ public static class MessageViewBuilder
             addresses.Add(new MailAddress(string.IsNullOrEmpty(m.Name) ? null : m.Name, m.Address));
         }
 
-        return addresses.ToArray();
+        return SharedValues.Addresses(addresses);
     }
 
-    private static HeaderField[] HeaderFields(HeaderList headers)
-    {
-        var fields = new HeaderField[headers.Count];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = new HeaderField(headers[i].Field, headers[i].Value);
-        }
+    /// <summary>An empty list as the shared empty array, else an exact-size copy.</summary>
+    private static IReadOnlyList<T> Compact<T>(IReadOnlyList<T> items) => items.Count == 0 ? [] : [.. items];
 
-        return fields;
-    }
+    private static string Snippet(string? text) => string.IsNullOrEmpty(text) ? "" : SnippetBuilder.Of(text);
 
-    private static string Snippet(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var sb = new StringBuilder(SnippetLength);
-        var lastWasSpace = true;
-        foreach (var c in text)
-        {
-            if (sb.Length >= SnippetLength)
-            {
-                break;
-            }
-
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                if (!lastWasSpace)
-                {
-                    sb.Append(' ');
-                }
-
-                lastWasSpace = true;
-                continue;
-            }
-
-            sb.Append(c);
-            lastWasSpace = false;
-        }
-
-        return sb.ToString().TrimEnd();
-    }
-
-    private static MemoryStream AsStream(ReadOnlyMemory<byte> raw) =>
+    internal static MemoryStream AsStream(ReadOnlyMemory<byte> raw) =>
         MemoryMarshal.TryGetArray(raw, out var segment) && segment.Array is not null
             ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(raw.ToArray(), writable: false);

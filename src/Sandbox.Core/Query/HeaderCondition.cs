@@ -22,6 +22,13 @@ public sealed record HeaderCondition(string Name, string Value)
         return new HeaderCondition(name, text[(colon + 1)..].Trim());
     }
 
+    /// <summary>The condition on a message's view (its headers are read from the raw bytes only when they may match).</summary>
+    public bool Matches(MessageView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.HasHeader(Name, Value);
+    }
+
     public bool Matches(IReadOnlyList<HeaderField> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);

@@ -84,7 +84,7 @@ public sealed record MessageFilter
             return false;
         }
 
-        if (Text is not null && !Contains(view.Text, Text) && !Contains(view.Html, Text))
+        if (Text is not null && !view.BodyContains(Text))
         {
             return false;
         }
@@ -99,7 +99,7 @@ public sealed record MessageFilter
             return false;
         }
 
-        return Headers.All(h => h.Matches(view.Headers)) && (Query is null || Query.Matches(message));
+        return Headers.All(h => h.Matches(view)) && (Query is null || Query.Matches(message));
     }
 
     /// <summary>True when the address is in header To/Cc or the envelope RCPT TO (exact, case-insensitive).</summary>

@@ -16,7 +16,7 @@ public sealed record SearchTerm(SearchTermKind Kind, string Value, bool Negated 
         var view = m.View;
         return Kind switch
         {
-            SearchTermKind.Word => MessageFilter.Contains(view.Subject, Value) || MessageFilter.Contains(view.Text, Value) || MessageFilter.Contains(view.Html, Value),
+            SearchTermKind.Word => MessageFilter.Contains(view.Subject, Value) || view.BodyContains(Value),
             SearchTermKind.To => view.To.Any(a => MessageFilter.Contains(a.Address, Value) || MessageFilter.Contains(a.Name, Value))
                 || m.Envelope.RcptTo.Any(r => MessageFilter.Contains(r, Value)),
             SearchTermKind.From => view.From.Any(a => MessageFilter.Contains(a.Address, Value) || MessageFilter.Contains(a.Name, Value))

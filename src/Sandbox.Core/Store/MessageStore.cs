@@ -13,6 +13,7 @@ public sealed class MessageStore
 {
     private readonly Lock _gate = new();
     private readonly SeqLog _log = new();
+    private readonly EnvelopePool _envelopes = new();
     private readonly StoreOptions _options;
     private readonly TimeProvider _time;
     private ImmutableArray<StoreSubscription> _subscribers = [];
@@ -61,6 +62,7 @@ public sealed class MessageStore
         }
 
         var now = _time.GetUtcNow();
+        envelope = _envelopes.Share(envelope);
         lock (_gate)
         {
             var evicted = EvictFor(raw.Length);
@@ -70,7 +72,7 @@ public sealed class MessageStore
             }
 
             var seq = checked(_log.Head + 1);
-            var message = new StoredMessage(seq, MessageId.Format(UidValidity, seq), now, raw, envelope, view, flags, placement ?? MessagePlacement.Inbox);
+            var message = new StoredMessage(seq, UidValidity, now, raw, envelope, view, flags, placement ?? MessagePlacement.Inbox);
             _log.Append(message);
             _count++;
             _bytes += raw.Length;

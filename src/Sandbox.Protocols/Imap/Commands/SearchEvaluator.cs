@@ -19,7 +19,7 @@ internal sealed class SearchEvaluator(int count, uint maxUid)
         SearchOp.UidSet => key.Set!.Resolve(maxUid).Any(r => m.Seq >= r.Low && m.Seq <= r.High),
         SearchOp.Header => Header(m, key.Field, key.Value),
         SearchOp.Body => Body(m, key.Value),
-        SearchOp.Text => Body(m, key.Value) || m.View.Headers.Any(h => Contains(h.Value, key.Value) || Contains(h.Name, key.Value)),
+        SearchOp.Text => Body(m, key.Value) || m.View.AnyHeaderContains(key.Value),
         SearchOp.Since => DateOnly.FromDateTime(m.ReceivedAt.Date) >= key.Date,
         SearchOp.Before => DateOnly.FromDateTime(m.ReceivedAt.Date) < key.Date,
         SearchOp.On => DateOnly.FromDateTime(m.ReceivedAt.Date) == key.Date,
@@ -31,13 +31,9 @@ internal sealed class SearchEvaluator(int count, uint maxUid)
         _ => false,
     };
 
-    private static bool Header(StoredMessage m, string field, string value) =>
-        m.View.Headers.Any(h => h.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && Contains(h.Value, value));
+    private static bool Header(StoredMessage m, string field, string value) => m.View.HasHeader(field, value);
 
-    private static bool Body(StoredMessage m, string value) => Contains(m.View.Text, value) || Contains(m.View.Html, value);
-
-    private static bool Contains(string? haystack, string needle) =>
-        haystack is not null && haystack.Contains(needle, StringComparison.OrdinalIgnoreCase);
+    private static bool Body(StoredMessage m, string value) => m.View.BodyContains(value);
 
     private static DateOnly? Sent(StoredMessage m) => m.View.Date is { } d ? DateOnly.FromDateTime(d.Date) : null;
 }
