@@ -69,5 +69,5 @@ public class ImapFetchBenchmarks
 
     // A fresh message object per call: the per-message IMAP data is keyed by the stored message.
     private StoredMessage NewMessage() =>
-        new(++_seq, "bench", DateTimeOffset.UnixEpoch, _raw, Envelope, _view, MessageFlags.None, MessagePlacement.Inbox);
+        new(++_seq, 1u, DateTimeOffset.UnixEpoch, _raw, Envelope, _view, MessageFlags.None, MessagePlacement.Inbox);
 }
