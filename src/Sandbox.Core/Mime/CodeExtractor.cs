@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Sandbox.Core.Mime;
 
 /// <summary>
-/// One-time codes and tokens of a message, computed once at ingest. Heuristics (documented in
+/// One-time codes and tokens of a message, found in its bodies when read. Heuristics (documented in
 /// the README): near a keyword (code, OTP, passcode, PIN, verification/verify, token, one-time,
 /// 2FA/MFA, security, confirm/confirmation), a candidate is either 4-8 digits, or 6-12
 /// characters of upper-case letters, digits and hyphens with at least one letter and one digit.

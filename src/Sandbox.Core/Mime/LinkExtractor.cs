@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Sandbox.Core.Mime;
 
 /// <summary>
-/// Links of a message, computed once at ingest: every HTML anchor with an href (in document
+/// Links of a message, found in its bodies when read: every HTML anchor with an href (in document
 /// order, with its text) and every http(s) URL in the text body. The anchor pattern is non-backtracking,
 /// so hostile HTML costs linear time; at most <see cref="MaxLinks"/> are kept.
 /// </summary>
