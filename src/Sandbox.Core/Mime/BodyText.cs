@@ -75,6 +75,42 @@ internal readonly struct BodyText
         return Kept(text);
     }
 
+    /// <summary>
+    /// The body of <paramref name="part"/> as a range of <paramref name="raw"/> without
+    /// asking MimeKit for its text, when the content is ASCII that is not transfer-encoded
+    /// and the declared charset (if any) decodes ASCII as ASCII: MimeKit's text is then the
+    /// bytes widened with CR LF made LF, which is exactly what <see cref="Decode"/> gives (the
+    /// corpus tests compare both). Saves decoding every plain-text body twice at ingest.
+    /// </summary>
+    public static bool TryAscii(TextPart part, ReadOnlyMemory<byte> raw, out BodyText body)
+    {
+        body = default;
+        if (FormatOptions.Default.NewLineFormat != NewLineFormat.Unix || part.Content?.Stream is not BoundStream bound
+            || bound.StartBoundary < 0 || bound.EndBoundary > raw.Length || bound.EndBoundary <= bound.StartBoundary
+            || DecodingOf(part.ContentTransferEncoding) is not TransferDecoding.None
+            || !AsciiCompatible(part.ContentType.Charset))
+        {
+            return false;
+        }
+
+        var start = (int)bound.StartBoundary;
+        var length = (int)(bound.EndBoundary - bound.StartBoundary);
+        if (!Ascii.IsValid(raw.Span.Slice(start, length)))
+        {
+            return false;
+        }
+
+        body = new BodyText(Encoding.UTF8, start, length, TransferDecoding.None);
+        return true;
+    }
+
+    private static bool AsciiCompatible(string? charset) =>
+        charset is null
+        || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase)
+        || charset.Equals("windows-1252", StringComparison.OrdinalIgnoreCase);
+
     public string? Decode(ReadOnlyMemory<byte> raw)
     {
         if (_source is not Encoding)

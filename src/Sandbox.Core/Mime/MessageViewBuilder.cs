@@ -106,10 +106,17 @@ public static class MessageViewBuilder
     private static MessageView FromMessage(MimeMessage message, ReadOnlyMemory<byte> raw, IngestLimits limits, List<string> warnings)
     {
         var (textPart, htmlPart, attachments) = Bodies(message, limits, warnings);
-        var textBody = textPart?.Text;
+        // A plain ASCII text body is neither decoded nor kept: it is read from the raw bytes.
+        var asciiText = false;
+        var text = textPart is not null && (asciiText = BodyText.TryAscii(textPart, raw, out var ascii)) ? ascii : default;
+        var textBody = asciiText ? null : textPart?.Text;
         var htmlBody = htmlPart?.Text;
-        var text = textPart is null ? default : BodyText.Capture(textPart, textBody!, raw);
-        var snippet = Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
+        if (textPart is not null && !asciiText)
+        {
+            text = BodyText.Capture(textPart, textBody!, raw);
+        }
+
+        var snippet = asciiText ? null : Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
         var (messageId, messageIdFromRaw) = MessageIdOf(message);
         var scan = HeaderBlock.Scan(raw.Span);
         return new MessageView
@@ -131,7 +138,7 @@ public static class MessageViewBuilder
 
             // Computed on demand from the text body when that gives the same snippet (it does
             // unless a body decodes differently from a prefix); else, and for HTML-only mail, kept.
-            KeptSnippet = textPart is not null && text.Snippet(raw) == snippet ? null : snippet,
+            KeptSnippet = asciiText || (textPart is not null && text.Snippet(raw) == snippet) ? null : snippet,
             Attachments = Compact(attachments),
             HasAttachments = attachments.Exists(a => !a.Inline),
             ExtractOnAccess = true,

@@ -225,6 +225,25 @@ public class MessageViewLazyTests
         Assert.Empty(MessageView.Empty.Headers);
     }
 
+    [Theory]
+    [InlineData("text/plain", "7bit", "a\r\nlone\rCR\r\n\r\ntrailing CR\r")]
+    [InlineData("text/plain; charset=us-ascii", "7bit", "line\r\n\r\n\r\n")]
+    [InlineData("text/plain; charset=UTF-8", "8bit", "ascii only\r\n\tindented\r\n.")]
+    [InlineData("text/plain; charset=iso-8859-1", "binary", "x\r\r\ny\r\n")]
+    [InlineData("text/plain; charset=windows-1252", "", "no transfer encoding header\r\n")]
+    public void Text_AsciiFastPath_EqualsMimeKitTextAndSnippet(string contentType, string encoding, string body)
+    {
+        var header = $"From: a@x.test\r\nTo: b@x.test\r\nSubject: ascii\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\n"
+            + (encoding.Length > 0 ? $"Content-Transfer-Encoding: {encoding}\r\n" : "") + "\r\n";
+        var raw = System.Text.Encoding.ASCII.GetBytes(header + body + "\r\n");
+
+        var view = MessageViewBuilder.Build(raw, Limits);
+
+        var expected = Expected(raw).Text;
+        Assert.Equal(expected, view.Text);
+        Assert.Equal(ReferenceSnippet(expected), view.Snippet);
+    }
+
     /// <summary>What the view kept before it was lazy: MimeKit's text of the chosen parts, and its header list.</summary>
     private static (string? Text, string? Html, List<(string, string)> Headers) Expected(byte[] raw)
     {
