@@ -52,17 +52,11 @@ internal readonly struct BodyText
     /// </summary>
     public static BodyText Capture(TextPart part, string text, ReadOnlyMemory<byte> raw)
     {
-        // A persistent parse leaves each part's content as a BoundStream over the raw bytes.
-        // MimeKit's text has the platform's line ends; only Unix ones are reproduced here.
-        if (text.Length == 0 || FormatOptions.Default.NewLineFormat != NewLineFormat.Unix || part.Content?.Stream is not BoundStream bound
-            || bound.StartBoundary < 0 || bound.EndBoundary > raw.Length || bound.EndBoundary < bound.StartBoundary
-            || DecodingOf(part.ContentTransferEncoding) is not { } decoding)
+        if (text.Length == 0 || !TryRange(part, raw, out var start, out var length, out var decoding))
         {
             return Kept(text);
         }
 
-        var start = (int)bound.StartBoundary;
-        var length = (int)(bound.EndBoundary - bound.StartBoundary);
         foreach (var encoding in BodyDecoding.Candidates(part))
         {
             var lazy = new BodyText(encoding, start, length, decoding);
@@ -85,22 +79,35 @@ internal readonly struct BodyText
     public static bool TryAscii(TextPart part, ReadOnlyMemory<byte> raw, out BodyText body)
     {
         body = default;
-        if (FormatOptions.Default.NewLineFormat != NewLineFormat.Unix || part.Content?.Stream is not BoundStream bound
-            || bound.StartBoundary < 0 || bound.EndBoundary > raw.Length || bound.EndBoundary <= bound.StartBoundary
-            || DecodingOf(part.ContentTransferEncoding) is not TransferDecoding.None
-            || !AsciiCompatible(part.ContentType.Charset))
-        {
-            return false;
-        }
-
-        var start = (int)bound.StartBoundary;
-        var length = (int)(bound.EndBoundary - bound.StartBoundary);
-        if (!Ascii.IsValid(raw.Span.Slice(start, length)))
+        if (!TryRange(part, raw, out var start, out var length, out var decoding) || decoding != TransferDecoding.None
+            || length == 0 || !AsciiCompatible(part.ContentType.Charset) || !Ascii.IsValid(raw.Span.Slice(start, length)))
         {
             return false;
         }
 
         body = new BodyText(Encoding.UTF8, start, length, TransferDecoding.None);
+        return true;
+    }
+
+    /// <summary>
+    /// Where the part's content lies in <paramref name="raw"/> and its transfer decoding: a
+    /// persistent parse leaves each part's content as a BoundStream over the raw bytes.
+    /// MimeKit's text has the platform's line ends; only Unix ones are reproduced here.
+    /// </summary>
+    private static bool TryRange(TextPart part, ReadOnlyMemory<byte> raw, out int start, out int length, out TransferDecoding decoding)
+    {
+        start = length = 0;
+        decoding = TransferDecoding.None;
+        if (FormatOptions.Default.NewLineFormat != NewLineFormat.Unix || part.Content?.Stream is not BoundStream bound
+            || bound.StartBoundary < 0 || bound.EndBoundary > raw.Length || bound.EndBoundary < bound.StartBoundary
+            || DecodingOf(part.ContentTransferEncoding) is not { } found)
+        {
+            return false;
+        }
+
+        start = (int)bound.StartBoundary;
+        length = (int)(bound.EndBoundary - bound.StartBoundary);
+        decoding = found;
         return true;
     }
 

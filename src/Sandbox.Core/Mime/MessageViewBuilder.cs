@@ -107,14 +107,16 @@ public static class MessageViewBuilder
     {
         var (textPart, htmlPart, attachments) = Bodies(message, limits, warnings);
         // A plain ASCII text body is neither decoded nor kept: it is read from the raw bytes.
-        var asciiText = false;
-        var text = textPart is not null && (asciiText = BodyText.TryAscii(textPart, raw, out var ascii)) ? ascii : default;
-        var textBody = asciiText ? null : textPart?.Text;
-        var htmlBody = htmlPart?.Text;
+        var text = default(BodyText);
+        var asciiText = textPart is not null && BodyText.TryAscii(textPart, raw, out text);
+        string? textBody = null;
         if (textPart is not null && !asciiText)
         {
-            text = BodyText.Capture(textPart, textBody!, raw);
+            textBody = textPart.Text;
+            text = BodyText.Capture(textPart, textBody, raw);
         }
+
+        var htmlBody = htmlPart?.Text;
 
         var snippet = asciiText ? null : Snippet(textBody ?? HtmlText.ToPlainText(htmlBody));
         var (messageId, messageIdFromRaw) = MessageIdOf(message);
